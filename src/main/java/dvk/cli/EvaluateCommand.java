@@ -1,0 +1,125 @@
+package dvk.cli;
+
+import dvk.domain.Batch;
+import dvk.engine.Evaluation;
+import dvk.engine.Evaluator;
+import dvk.engine.RuleBuildMode;
+import dvk.engine.RuleCompiler;
+import dvk.engine.RuleFailure;
+import dvk.engine.RuleProblem;
+import dvk.engine.RuleSet;
+import dvk.engine.RulesException;
+import dvk.io.AtomicFile;
+import dvk.io.BatchException;
+import dvk.io.BatchReader;
+import dvk.io.DecisionCsvWriter;
+import dvk.io.DecisionJsonWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluates a batch of nominations (JSON, or CSV by the file's extension) and writes every decision"
+                    + " with its reasons.",
+            "",
+            "Exit codes: 0 all records decided; 3 decided, but some records rejected (listed in the output);"
+                    + " 2 usage or unreadable input; 4 the rules do not compile or fail (nothing is written)."
+        })
+public final class EvaluateCommand implements Callable<Integer> {
+    /** Output formats of {@code --format}. */
+    enum Format { json, csv }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "The batch: a .json or .csv file.")
+    Path input;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules directory (DRL files and titles.json). Default: the rules/ bundled in dvk.")
+    Path rules;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Districts evaluated at once. Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--build-mode", paramLabel = "MODE", defaultValue = "CLASSIC", hidden = true,
+            description = "How rules are compiled: ${COMPLETION-CANDIDATES}.")
+    RuleBuildMode buildMode;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        RuleSet ruleSet;
+        try {
+            RuleCompiler compiler = new RuleCompiler(buildMode);
+            ruleSet = rules == null ? compiler.compileBundled() : compiler.compile(rules);
+        } catch (RulesException e) {
+            err.println("dvk: the rules do not compile; nothing was evaluated:");
+            for (RuleProblem problem : e.problems()) {
+                err.println("  " + problem);
+            }
+            return ExitCodes.RULES;
+        }
+        Batch batch;
+        try {
+            batch = BatchReader.read(input);
+        } catch (BatchException e) {
+            err.println("dvk: " + input + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Evaluation evaluation;
+        try {
+            evaluation = (threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads)).evaluate(batch);
+        } catch (RuleFailure e) {
+            err.println("dvk: " + e.getMessage());
+            return ExitCodes.RULES;
+        }
+        try {
+            write(evaluation);
+        } catch (IOException e) {
+            err.println("dvk: cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (!evaluation.rejected().isEmpty()) {
+            err.println("dvk: " + evaluation.rejected().size() + " of " + evaluation.records()
+                    + " records rejected (listed in the output under \"rejected\")");
+            return ExitCodes.REJECTED_RECORDS;
+        }
+        return ExitCodes.OK;
+    }
+
+    private void write(Evaluation evaluation) throws IOException {
+        AtomicFile.Content content = stream -> {
+            switch (format) {
+                case json -> DecisionJsonWriter.write(evaluation, stream);
+                case csv -> DecisionCsvWriter.write(evaluation, stream);
+            }
+        };
+        if (out != null) {
+            AtomicFile.write(out, content);
+        } else {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            content.writeTo(buffer);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(buffer.toString(StandardCharsets.UTF_8));
+            stdout.flush();
+        }
+    }
+}

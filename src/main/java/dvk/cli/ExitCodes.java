@@ -1,0 +1,11 @@
+package dvk.cli;
+
+/** The exit codes every dvk command shares. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int USAGE = 2;
+    public static final int REJECTED_RECORDS = 3;
+    public static final int RULES = 4;
+
+    private ExitCodes() {}
+}

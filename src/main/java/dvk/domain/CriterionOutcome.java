@@ -1,0 +1,29 @@
+package dvk.domain;
+
+/**
+ * The result of checking one criterion for one nomination. {@code title} is the title code the
+ * criterion serves, or {@link #EVERY_TITLE} for eligibility. {@code rule} and {@code cite} are the
+ * deciding rule's {@code @id} and {@code @cite}.
+ */
+public record CriterionOutcome(
+        String nominationId,
+        String title,
+        String criterion,
+        boolean passed,
+        String actual,
+        String required,
+        String rule,
+        String cite) {
+
+    /** The title of eligibility criteria: they bind every title. */
+    public static final String EVERY_TITLE = "*";
+
+    /** The one readable line of a failed (or passed) criterion: {@code min-score: 70, required >= 80}. */
+    public String describe() {
+        return criterion + ": " + actual + ", required " + required;
+    }
+
+    public boolean appliesTo(String titleCode) {
+        return title.equals(EVERY_TITLE) || title.equals(titleCode);
+    }
+}

@@ -1,0 +1,3 @@
+package dvk.domain;
+
+public record Violation(int year, String description) {}

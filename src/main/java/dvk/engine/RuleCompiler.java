@@ -1,0 +1,156 @@
+package dvk.engine;
+
+import dvk.domain.CriterionOutcome;
+import dvk.domain.TitleDefinition;
+import dvk.io.TitlesReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Builds a {@link RuleSet} from a rules directory at run time. Each build gets its own ReleaseId,
+ * so two rule sets (say, old and new rules in a diff) never share a KieModule.
+ */
+public final class RuleCompiler {
+    private static final String RESOURCE_DIR = "src/main/resources/dvk/rules/";
+    private static final String KMODULE = """
+            <kmodule xmlns="http://www.drools.org/xsd/kmodule">
+              <configuration>
+                <property key="drools.kbuilder.severity.duplicateRule" value="ERROR"/>
+              </configuration>
+              <kbase name="dvk" default="true" packages="*">
+                <ksession name="dvk-session" default="true"/>
+              </kbase>
+            </kmodule>
+            """;
+
+    private final RuleBuildMode mode;
+
+    public RuleCompiler(RuleBuildMode mode) {
+        this.mode = mode;
+    }
+
+    public RuleCompiler() {
+        this(RuleBuildMode.CLASSIC);
+    }
+
+    /** Compiles the rules bundled inside dvk. */
+    public RuleSet compileBundled() throws RulesException {
+        return compile(BundledRules.directory(), BundledRules.LABEL);
+    }
+
+    public RuleSet compile(Path directory) throws RulesException {
+        return compile(directory, directory.toString().replace('\\', '/'));
+    }
+
+    /** {@code source} is how outputs name where the rules came from. */
+    public RuleSet compile(Path directory, String source) throws RulesException {
+        RuleSources sources = RuleSources.read(directory);
+        List<TitleDefinition> titles = TitlesReader.read(sources.titlesFile());
+        KieBase kieBase = build(sources);
+        Map<String, RuleInfo> rules = describe(kieBase, sources, titles);
+        return new RuleSet(source, sources.fingerprint(), kieBase, titles, rules);
+    }
+
+    private KieBase build(RuleSources sources) throws RulesException {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem files = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("vn.dvk.rules", "rules-" + UUID.randomUUID(), "1.0.0");
+        files.generateAndWritePomXML(releaseId);
+        files.writeKModuleXML(KMODULE);
+        for (RuleSources.DrlFile drl : sources.drlFiles()) {
+            files.write(RESOURCE_DIR + drl.name(), drl.text());
+        }
+        KieBuilder builder = services.newKieBuilder(files);
+        if (mode == RuleBuildMode.EXECUTABLE_MODEL) {
+            builder.buildAll(ExecutableModelProject.class);
+        } else {
+            builder.buildAll();
+        }
+        List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(message -> problem(sources, message))
+                .distinct()
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new RulesException(problems);
+        }
+        return services.newKieContainer(releaseId).getKieBase();
+    }
+
+    private static RuleProblem problem(RuleSources sources, Message message) {
+        String path = message.getPath() == null ? "" : message.getPath();
+        String file = path.startsWith(RESOURCE_DIR) ? path.substring(RESOURCE_DIR.length()) : path;
+        if (file.isEmpty()) file = sources.directory().toString();
+        int line = Math.max(message.getLine(), 0);
+        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");
+        return new RuleProblem(file, line, sources.ruleAt(file, line), text);
+    }
+
+    /** Reads every rule's metadata and checks what evaluation depends on. */
+    private static Map<String, RuleInfo> describe(KieBase kieBase, RuleSources sources, List<TitleDefinition> titles)
+            throws RulesException {
+        Map<String, int[]> declared = new HashMap<>();
+        Map<String, String> declaredIn = new HashMap<>();
+        int order = 0;
+        for (RuleSources.DrlFile drl : sources.drlFiles()) {
+            for (RuleSources.Declaration d : drl.rules()) {
+                declared.put(d.rule(), new int[] {d.line(), order++});
+                declaredIn.put(d.rule(), drl.name());
+            }
+        }
+        Set<String> titleCodes = titles.stream().map(TitleDefinition::code).collect(Collectors.toSet());
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, RuleInfo> byId = new LinkedHashMap<>();
+        List<Rule> all = kieBase.getKiePackages().stream()
+                .map(KiePackage::getRules)
+                .flatMap(rules -> rules.stream())
+                .toList();
+        for (Rule rule : all) {
+            int[] position = declared.getOrDefault(rule.getName(), new int[] {0, Integer.MAX_VALUE});
+            String file = declaredIn.getOrDefault(rule.getName(), sources.directory().toString());
+            Map<String, Object> meta = rule.getMetaData();
+            RuleInfo info = new RuleInfo(rule.getName(), text(meta, "id"), text(meta, "cite"), text(meta, "title"),
+                    text(meta, "criterion"), text(meta, "awards"), file, position[0], position[1]);
+            if (info.id() == null) problems.add(new RuleProblem(file, info.line(), info.name(), "missing @id"));
+            if (info.cite() == null) problems.add(new RuleProblem(file, info.line(), info.name(), "missing @cite"));
+            for (String code : new String[] {info.title(), info.awards()}) {
+                if (code != null && !code.equals(CriterionOutcome.EVERY_TITLE) && !titleCodes.contains(code)) {
+                    problems.add(new RuleProblem(file, info.line(), info.name(),
+                            "title " + code + " is not in " + RuleSources.TITLES_FILE));
+                }
+            }
+            if (info.id() != null) {
+                RuleInfo other = byId.putIfAbsent(info.id(), info);
+                if (other != null) {
+                    problems.add(new RuleProblem(file, info.line(), info.name(),
+                            "@id \"" + info.id() + "\" is also used by rule \"" + other.name() + "\" in " + other.file()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            throw new RulesException(problems);
+        }
+        return byId;
+    }
+
+    private static String text(Map<String, Object> meta, String key) {
+        Object value = meta.get(key);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}

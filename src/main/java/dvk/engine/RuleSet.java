@@ -1,0 +1,48 @@
+package dvk.engine;
+
+import dvk.domain.TitleDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kie.api.KieBase;
+
+/**
+ * Compiled rules ready to evaluate: the KieBase (thread-safe, one session per district), the
+ * titles data, and a fingerprint of the files they came from.
+ */
+public record RuleSet(String source, String fingerprint, KieBase kieBase, List<TitleDefinition> titles,
+                      Map<String, RuleInfo> rulesById) {
+
+    public RuleSet {
+        titles = List.copyOf(titles);
+        rulesById = Map.copyOf(rulesById);
+    }
+
+    public int ruleCount() {
+        return rulesById.size();
+    }
+
+    public Optional<TitleDefinition> title(String code) {
+        return titles.stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    /** Position of a title in the titles data; unknown codes sort last. */
+    public int titleOrder(String code) {
+        for (int i = 0; i < titles.size(); i++) {
+            if (titles.get(i).code().equals(code)) return i;
+        }
+        return titles.size();
+    }
+
+    /** Titles that some rule awards, in the order of the titles data. */
+    public List<TitleDefinition> awardedTitles() {
+        return titles.stream()
+                .filter(t -> rulesById.values().stream().anyMatch(r -> t.code().equals(r.awards())))
+                .toList();
+    }
+
+    public int ruleOrder(String ruleId) {
+        RuleInfo info = rulesById.get(ruleId);
+        return info == null ? Integer.MAX_VALUE : info.order();
+    }
+}

@@ -1,0 +1,22 @@
+package dvk.engine;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The rules could not be used: they do not compile, or their data beside them is wrong. */
+public class RulesException extends Exception {
+    private final List<RuleProblem> problems;
+
+    public RulesException(List<RuleProblem> problems) {
+        super(problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n")));
+        this.problems = List.copyOf(problems);
+    }
+
+    public RulesException(RuleProblem problem) {
+        this(List.of(problem));
+    }
+
+    public List<RuleProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,33 @@
+package dvk.io;
+
+import dvk.domain.Batch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Reads and validates a batch file, choosing the format by the file's extension. */
+public final class BatchReader {
+    private BatchReader() {}
+
+    public static Batch read(Path file) throws BatchException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (InputStream in = Files.newInputStream(file)) {
+            RawBatch raw;
+            if (name.endsWith(".json")) {
+                raw = JsonBatchReader.read(in);
+            } else if (name.endsWith(".csv")) {
+                raw = CsvBatchReader.read(in);
+            } else {
+                throw new BatchException("unknown input format: expected a .json or .csv file");
+            }
+            return NominationValidator.validate(raw);
+        } catch (NoSuchFileException e) {
+            throw new BatchException("file not found");
+        } catch (IOException e) {
+            throw new BatchException("cannot read: " + e.getMessage(), e);
+        }
+    }
+}
