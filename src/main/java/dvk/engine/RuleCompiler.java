@@ -94,7 +94,8 @@ public final class RuleCompiler {
 
     private static RuleProblem problem(RuleSources sources, Message message) {
         String path = message.getPath() == null ? "" : message.getPath();
-        String file = path.startsWith(RESOURCE_DIR) ? path.substring(RESOURCE_DIR.length()) : path;
+        // rule files sit flat in the rules directory: the last segment names the file
+        String file = path.substring(path.lastIndexOf('/') + 1);
         if (file.isEmpty()) file = sources.directory().toString();
         int line = Math.max(message.getLine(), 0);
         String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");

@@ -12,6 +12,11 @@ import java.util.Locale;
 public final class BatchReader {
     private BatchReader() {}
 
+    /** A JSON batch from a stream (an inline fixture batch, say). */
+    public static Batch readJson(InputStream in) throws BatchException {
+        return NominationValidator.validate(JsonBatchReader.read(in));
+    }
+
     public static Batch read(Path file) throws BatchException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try (InputStream in = Files.newInputStream(file)) {
