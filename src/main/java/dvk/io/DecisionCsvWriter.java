@@ -1,6 +1,5 @@
 package dvk.io;
 
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dvk.domain.Award;
@@ -64,7 +63,6 @@ public final class DecisionCsvWriter {
         CsvMapper mapper = new CsvMapper();
         mapper.getFactory().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         mapper.writer(schema.build().withLineSeparator("\n"))
-                .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
                 .writeValue(writer, rows);
         writer.flush();
     }

@@ -1,0 +1,169 @@
+package dvk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dvk.testing.RulesCopy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GOOD = """
+            {"id": "GL-1", "name": "Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long", "type": "MODEL",
+             "kind": "COLLECTIVE", "field": "CULTURE_SOCIETY", "sponsor": "Hội LHPN xã Đặng Xá", "commune": "Đặng Xá",
+             "district": "Gia Lâm", "city": "Hà Nội", "startDate": "2022-03-01", "fundsVnd": 143000000,
+             "laborDays": 400, "beneficiaries": 1200, "replicationSites": 2, "approvalPercent": 92,
+             "priorRecognitions": [{"year": 2023, "level": "COMMUNE", "title": "COMMUNE_MODEL"}],
+             "dossier": {"report": true, "confirmation": true}}""";
+    private static final String BAD = """
+            {"id": "GL-2", "name": "Thiếu ngày", "type": "MODEL", "kind": "COLLECTIVE", "field": "ECONOMIC",
+             "sponsor": "x", "commune": "Kiêu Kỵ", "district": "Gia Lâm", "city": "Hà Nội", "fundsVnd": "5",
+             "dossier": {"report": true, "confirmation": true}}""";
+
+    @TempDir
+    Path temp;
+
+    private Path batch(String... records) throws Exception {
+        Path file = temp.resolve("batch.json");
+        Files.writeString(file, "{\"year\": 2024, \"nominations\": [" + String.join(",", records) + "]}",
+                StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void allDecidedExitsZeroWithDecisionsOnStdout() throws Exception {
+        CommandRun run = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "rules");
+        assertThat(run.exitCode()).isZero();
+        JsonNode out = JSON.readTree(run.out());
+        assertThat(out.at("/summary/records").asInt()).isEqualTo(1);
+        assertThat(out.at("/summary/titles/DISTRICT_MODEL").asInt()).isEqualTo(1);
+        JsonNode decision = out.at("/decisions/0");
+        assertThat(decision.get("name").asText()).isEqualTo("Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long");
+        assertThat(decision.at("/score/total").asInt()).isEqualTo(70);
+        assertThat(decision.at("/awards/0/title").asText()).isEqualTo("DISTRICT_MODEL");
+        assertThat(decision.at("/awards/0/nameVi").asText()).isEqualTo("Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện");
+        assertThat(decision.at("/notAwarded/0/title").asText()).isEqualTo("DISTRICT_GIAY_KHEN");
+        assertThat(decision.at("/notAwarded/0/failed/0/criterion").asText()).isEqualTo("min-score");
+        assertThat(decision.at("/notAwarded/0/failed/0/actual").asText()).isEqualTo("70");
+        assertThat(decision.at("/notAwarded/0/failed/0/required").asText()).isEqualTo(">= 75");
+    }
+
+    @Test
+    void rejectedRecordsExitThreeAndAreListedWithTheirFields() throws Exception {
+        CommandRun run = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules");
+        assertThat(run.exitCode()).isEqualTo(3);
+        JsonNode out = JSON.readTree(run.out());
+        assertThat(out.at("/summary/decided").asInt()).isEqualTo(1);
+        assertThat(out.at("/summary/rejected").asInt()).isEqualTo(1);
+        assertThat(out.at("/rejected/0/index").asInt()).isEqualTo(1);
+        assertThat(out.at("/rejected/0/id").asText()).isEqualTo("GL-2");
+        assertThat(out.at("/rejected/0/errors").findValuesAsText("field")).containsExactlyInAnyOrder("startDate", "fundsVnd");
+        assertThat(run.err()).contains("1 of 2 records rejected");
+    }
+
+    @Test
+    void unreadableInputExitsTwoNamingThePosition() throws Exception {
+        Path broken = temp.resolve("broken.json");
+        Files.writeString(broken, "{\"year\": 2024, \"nominations\": [\n  {\"id\": \"x\",,}]}");
+        CommandRun run = CommandRun.of("evaluate", broken.toString(), "--rules", "rules");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("broken.json").contains("line 2");
+        assertThat(run.out()).isEmpty();
+        assertThat(CommandRun.of("evaluate", temp.resolve("missing.json").toString()).exitCode()).isEqualTo(2);
+        assertThat(CommandRun.of("evaluate").exitCode()).isEqualTo(2);
+        assertThat(CommandRun.of("evaluate", "x.json", "--format", "pdf").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void rulesThatDoNotCompileExitFourAndWriteNothing() throws Exception {
+        RulesCopy rules = RulesCopy.of(temp).replace("score.drl", "rule \"score: total\"", "rule \"score: total\" oops");
+        Path out = temp.resolve("decisions.json");
+        CommandRun run = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", rules.directory().toString(),
+                "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).contains("score.drl:").contains("nothing was evaluated");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void csvInputGivesTheSameDecisionsAsJson() throws Exception {
+        Path csv = temp.resolve("batch.csv");
+        Files.writeString(csv, "\uFEFFyear,id,name,type,kind,field,sponsor,commune,district,city,startDate,fundsVnd,"
+                + "laborDays,beneficiaries,replicationSites,approvalPercent,priorRecognitions,dossier.report,"
+                + "dossier.confirmation\n2024,GL-1,Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long,MODEL,COLLECTIVE,"
+                + "CULTURE_SOCIETY,Hội LHPN xã Đặng Xá,Đặng Xá,Gia Lâm,Hà Nội,2022-03-01,143000000,400,1200,2,92,"
+                + "2023:COMMUNE:COMMUNE_MODEL,true,true\n", StandardCharsets.UTF_8);
+        CommandRun fromCsv = CommandRun.of("evaluate", csv.toString(), "--rules", "rules");
+        CommandRun fromJson = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "rules");
+        assertThat(fromCsv.exitCode()).isZero();
+        assertThat(fromCsv.out()).isEqualTo(fromJson.out());
+    }
+
+    @Test
+    void outWritesTheFileAndCsvFormatHasAColumnPerTitle() throws Exception {
+        Path out = temp.resolve("report/decisions.csv");
+        CommandRun run = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules",
+                "--format", "csv", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        String csv = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF");
+        List<List<String>> rows = csvRows(csv.substring(1));
+        assertThat(rows.get(0)).containsExactly("index", "id", "name", "type", "district", "status", "score",
+                "DISTRICT_MODEL", "DISTRICT_GIAY_KHEN", "CITY_MODEL", "CITY_BANG_KHEN", "DISTRICT_WORK_SIGN",
+                "CITY_WORK_SIGN", "awards", "reasons");
+        assertThat(rows.get(1).subList(0, 14)).containsExactly("0", "GL-1", "Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long",
+                "MODEL", "Gia Lâm", "decided", "70", "yes", "no", "no", "no", "", "", "DISTRICT_MODEL");
+        assertThat(rows.get(1).get(14)).startsWith("DISTRICT_GIAY_KHEN (min-score: 70, required >= 75) | CITY_MODEL (");
+        assertThat(rows.get(2).subList(0, 2)).containsExactly("1", "GL-2");
+        assertThat(rows.get(2).get(5)).isEqualTo("rejected");
+        assertThat(rows.get(2).get(14)).contains("startDate: required field is missing");
+        assertThat(temp.resolve("report")).isDirectoryContaining(p -> p.getFileName().toString().equals("decisions.csv"))
+                .isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
+    }
+
+    private static List<List<String>> csvRows(String text) throws Exception {
+        try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(text)) {
+            return it.readAll();
+        }
+    }
+
+    @Test
+    void theSameInputGivesByteIdenticalOutputWhateverTheThreads() throws Exception {
+        Path in = batch(GOOD, GOOD.replace("GL-1", "LB-1").replace("Gia Lâm", "Long Biên"),
+                GOOD.replace("GL-1", "GL-3").replace("\"replicationSites\": 2", "\"replicationSites\": 5"));
+        String one = CommandRun.of("evaluate", in.toString(), "--rules", "rules", "--threads", "1").out();
+        String two = CommandRun.of("evaluate", in.toString(), "--rules", "rules", "--threads", "2").out();
+        assertThat(one).isNotEmpty().isEqualTo(two);
+    }
+
+    @Test
+    void helpIsOfferedOnEveryCommand() {
+        CommandRun top = CommandRun.of("--help");
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.out()).contains("evaluate");
+        CommandRun evaluate = CommandRun.of("evaluate", "--help");
+        assertThat(evaluate.exitCode()).isZero();
+        assertThat(evaluate.out()).contains("--rules").contains("--format").contains("Exit codes");
+    }
+
+    @Test
+    void withoutRulesTheBundledCopyIsUsed() throws Exception {
+        CommandRun run = CommandRun.of("evaluate", batch(GOOD).toString());
+        assertThat(run.exitCode()).isZero();
+        JsonNode out = JSON.readTree(run.out());
+        assertThat(out.at("/rules/source").asText()).isEqualTo("bundled:rules");
+        CommandRun explicit = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "rules");
+        assertThat(out.at("/rules/fingerprint")).isEqualTo(JSON.readTree(explicit.out()).at("/rules/fingerprint"));
+    }
+}

@@ -1,0 +1,86 @@
+package dvk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged {@code target/dvk.jar} as a user does, from a directory with nothing else in
+ * it: Drools' service files must have been merged for the rules to build inside one jar.
+ */
+class PackagedJarIT {
+    private static final Path JAR = Path.of("target/dvk.jar").toAbsolutePath();
+    private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.json").toAbsolutePath();
+    private static final Path SAMPLE_CSV = Path.of("fixtures/samples/gia-lam-2024.csv").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path emptyDirectory;
+
+    record Run(int exitCode, String out, String err) {}
+
+    private Run dvk(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        File out = emptyDirectory.resolve("stdout.txt").toFile();
+        File err = emptyDirectory.resolve("stderr.txt").toFile();
+        Process process = new ProcessBuilder(command).directory(emptyDirectory.toFile())
+                .redirectOutput(out).redirectError(err).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("dvk finished in time").isTrue();
+        return new Run(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theJarEvaluatesTheSampleWithItsBundledRules() throws Exception {
+        Run run = dvk("evaluate", SAMPLE.toString());
+        assertThat(run.err()).doesNotContain("Exception");
+        assertThat(run.exitCode()).isZero();
+        JsonNode out = JSON.readTree(run.out());
+        int records = JSON.readTree(SAMPLE.toFile()).get("nominations").size();
+        assertThat(out.at("/summary/records").asInt()).isEqualTo(records);
+        assertThat(out.at("/summary/decided").asInt()).isEqualTo(records);
+        assertThat(out.get("decisions")).hasSize(records);
+        assertThat(out.at("/rules/source").asText()).isEqualTo("bundled:rules");
+        out.at("/summary/titles").fields().forEachRemaining(title ->
+                assertThat(title.getValue().asInt()).as("some nomination holds " + title.getKey()).isPositive());
+        assertThat(run.out()).contains("Bát Tràng");
+    }
+
+    @Test
+    void csvAndJsonSamplesGiveTheSameDecisions() throws Exception {
+        Run json = dvk("evaluate", SAMPLE.toString());
+        Run csv = dvk("evaluate", SAMPLE_CSV.toString());
+        assertThat(csv.exitCode()).isZero();
+        assertThat(JSON.readTree(csv.out()).get("decisions")).isEqualTo(JSON.readTree(json.out()).get("decisions"));
+    }
+
+    @Test
+    void brokenRulesExitFourFromTheJarToo() throws Exception {
+        Path rules = Files.createDirectories(emptyDirectory.resolve("rules"));
+        Files.writeString(rules.resolve("titles.json"), "{\"titles\": []}");
+        Files.writeString(rules.resolve("broken.drl"), "package dvk.rules;\nrule \"x\"\nwhen\n  This is not DRL\nthen\nend\n");
+        Run run = dvk("evaluate", SAMPLE.toString(), "--rules", rules.toString());
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).contains("broken.drl:").contains("rule \"x\"");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void helpWorks() throws Exception {
+        Run run = dvk("evaluate", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: dvk evaluate");
+    }
+}
