@@ -16,7 +16,6 @@ import dvk.io.DecisionCsvWriter;
 import dvk.io.DecisionJsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -97,12 +96,25 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("dvk: cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (out != null) {
+            err.println("dvk: " + summary(evaluation) + " → " + out);
+        }
         if (!evaluation.rejected().isEmpty()) {
             err.println("dvk: " + evaluation.rejected().size() + " of " + evaluation.records()
                     + " records rejected (listed in the output under \"rejected\")");
             return ExitCodes.REJECTED_RECORDS;
         }
         return ExitCodes.OK;
+    }
+
+    private static String summary(Evaluation evaluation) {
+        StringBuilder text = new StringBuilder()
+                .append(evaluation.records()).append(" records, ")
+                .append(evaluation.decisions().size()).append(" decided, ")
+                .append(evaluation.rejected().size()).append(" rejected;");
+        evaluation.rules().awardedTitles().forEach(t ->
+                text.append(' ').append(t.code()).append(' ').append(evaluation.count(t.code())));
+        return text.toString();
     }
 
     private void write(Evaluation evaluation) throws IOException {
