@@ -62,9 +62,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "How rules are compiled: ${COMPLETION-CANDIDATES}.")
     RuleBuildMode buildMode;
 
+    @Option(names = "--timings", description = "Print how long each phase took (build rules, read, evaluate, write) on stderr.")
+    boolean timings;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        PhaseClock clock = new PhaseClock();
         RuleSet ruleSet;
         try {
             RuleCompiler compiler = new RuleCompiler(buildMode);
@@ -76,6 +80,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             return ExitCodes.RULES;
         }
+        clock.lap("build rules (" + buildMode + ", " + ruleSet.ruleCount() + " rules)");
         Batch batch;
         try {
             batch = BatchReader.read(input);
@@ -83,6 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("dvk: " + input + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        clock.lap("read " + batch.records() + " records");
         Evaluation evaluation;
         try {
             evaluation = (threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads)).evaluate(batch);
@@ -90,11 +96,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("dvk: " + e.getMessage());
             return ExitCodes.RULES;
         }
+        clock.lap("evaluate");
         try {
             write(evaluation);
         } catch (IOException e) {
             err.println("dvk: cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage());
             return ExitCodes.USAGE;
+        }
+        clock.lap("write " + format);
+        if (timings) {
+            clock.print(err);
         }
         if (out != null) {
             err.println("dvk: " + summary(evaluation) + " → " + out);
