@@ -94,7 +94,7 @@ public final class NominationValidator {
         BigDecimal approval = f.percent("approvalPercent");
         long totalValue = f.whole("totalValueVnd", work);
         long peopleContribution = f.whole("peopleContributionVnd", work);
-        if (f.has("totalValueVnd") && f.has("peopleContributionVnd") && peopleContribution > totalValue) {
+        if (work && f.has("totalValueVnd") && f.has("peopleContributionVnd") && peopleContribution > totalValue) {
             f.error("peopleContributionVnd", "people's contribution " + peopleContribution
                     + " is more than the total value " + totalValue);
         }

@@ -138,6 +138,9 @@ class NominationValidatorTest {
     void aFieldOfTheOtherTypeIsIgnoredButStillChecked() throws Exception {
         assertThat(batch(WORK.formatted(", \"startDate\": \"2020-01-01\"")).accepted()).hasSize(1);
         assertThat(fieldsOf(WORK.formatted(", \"startDate\": \"2020-13-01\""))).containsExactly("startDate");
+        assertThat(batch(model(", \"totalValueVnd\": 5, \"peopleContributionVnd\": 9")).accepted())
+                .as("a work's amounts on a model are ignored once well-formed").hasSize(1);
+        assertThat(fieldsOf(model(", \"totalValueVnd\": -5"))).containsExactly("totalValueVnd");
     }
 
     @Test
