@@ -55,7 +55,17 @@ public final class RuleCompiler {
     }
 
     public RuleSet compile(Path directory) throws RulesException {
-        return compile(directory, directory.toString().replace('\\', '/'));
+        return compile(directory, label(directory));
+    }
+
+    /** How outputs name a rules directory: relative to the working directory when inside it. */
+    static String label(Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Path shown = absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
+                ? workingDirectory.relativize(absolute)
+                : absolute;
+        return shown.toString().replace('\\', '/');
     }
 
     /** {@code source} is how outputs name where the rules came from. */
@@ -126,10 +136,16 @@ public final class RuleCompiler {
             String file = declaredIn.getOrDefault(rule.getName(), sources.directory().toString());
             Map<String, Object> meta = rule.getMetaData();
             RuleInfo info = new RuleInfo(rule.getName(), text(meta, "id"), text(meta, "cite"), text(meta, "title"),
-                    text(meta, "criterion"), text(meta, "awards"), file, position[0], position[1]);
+                    text(meta, "criterion"), text(meta, "awards"), text(meta, "withholds"), file, position[0],
+                    position[1]);
             if (info.id() == null) problems.add(new RuleProblem(file, info.line(), info.name(), "missing @id"));
             if (info.cite() == null) problems.add(new RuleProblem(file, info.line(), info.name(), "missing @cite"));
-            for (String code : new String[] {info.title(), info.awards()}) {
+            if ((info.title() == null) != (info.criterion() == null)) {
+                problems.add(new RuleProblem(file, info.line(), info.name(), info.title() == null
+                        ? "@criterion needs @title (the title the criterion serves, or \"*\")"
+                        : "@title needs @criterion (the name of the criterion checked)"));
+            }
+            for (String code : new String[] {info.title(), info.awards(), info.withholds()}) {
                 if (code != null && !code.equals(CriterionOutcome.EVERY_TITLE) && !titleCodes.contains(code)) {
                     problems.add(new RuleProblem(file, info.line(), info.name(),
                             "title " + code + " is not in " + RuleSources.TITLES_FILE));

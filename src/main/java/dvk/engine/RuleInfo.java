@@ -2,8 +2,9 @@ package dvk.engine;
 
 /**
  * What a rule declares about itself in its metadata. {@code title}/{@code criterion} are set on
- * criterion rules, {@code awards} on award rules; {@code order} is its position across the rule
- * files (files by name, rules by line), used to list reasons in the order staff wrote them.
+ * criterion rules, {@code awards} on award rules, {@code withholds} on rules withholding a title.
+ * {@code order} is its position across the rule files (files by name, rules by line), used to list
+ * reasons in the order staff wrote them.
  */
 public record RuleInfo(String name, String id, String cite, String title, String criterion, String awards,
-                       String file, int line, int order) {}
+                       String withholds, String file, int line, int order) {}

@@ -1,5 +1,6 @@
 package dvk.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,20 +49,23 @@ public final class CsvBatchReader {
         return Set.copyOf(columns);
     }
 
+    /** A CSV row with the physical line it starts on (a quoted cell may span lines). */
+    private record Row(int line, String[] cells) {}
+
     public static RawBatch read(InputStream in) throws BatchException {
-        List<String[]> rows = rows(decode(in));
+        List<Row> rows = rows(decode(in));
         if (rows.isEmpty()) {
             throw new BatchException("the CSV file is empty: expected a header row");
         }
-        String[] header = rows.get(0);
+        String[] header = rows.get(0).cells();
         checkHeader(header);
         int yearColumn = List.of(header).indexOf("year");
         Integer year = null;
         List<RawRecord> records = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
-            String[] row = rows.get(r);
+            String[] row = rows.get(r).cells();
             if (row.length == 1 && row[0].isBlank()) continue;
-            int line = r + 1;
+            int line = rows.get(r).line();
             int index = records.size();
             int rowYear = yearOf(row, yearColumn, line);
             if (year == null) {
@@ -94,17 +98,21 @@ public final class CsvBatchReader {
         }
     }
 
-    private static List<String[]> rows(String text) throws BatchException {
+    private static List<Row> rows(String text) throws BatchException {
         CsvMapper mapper = new CsvMapper();
-        List<String[]> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        int line = 1;
         try (MappingIterator<String[]> it = mapper.readerFor(String[].class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readValues(new StringReader(text))) {
             while (it.hasNextValue()) {
-                rows.add(it.nextValue());
+                line = it.getParser().currentLocation().getLineNr();
+                rows.add(new Row(line, it.nextValue()));
             }
+        } catch (JsonProcessingException e) {
+            throw new BatchException("not valid CSV at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
         } catch (IOException | RuntimeException e) {
-            throw new BatchException("not valid CSV near line " + (rows.size() + 1) + ": " + e.getMessage(), e);
+            throw new BatchException("not valid CSV near line " + line + ": " + e.getMessage(), e);
         }
         return rows;
     }
@@ -113,21 +121,23 @@ public final class CsvBatchReader {
         Set<String> seen = new LinkedHashSet<>();
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
-                throw new BatchException("unknown column \"" + column + "\" in the header row");
+                throw new BatchException("line 1: unknown column \"" + column + "\" in the header row");
             }
             if (!seen.add(column)) {
-                throw new BatchException("column \"" + column + "\" appears twice in the header row");
+                throw new BatchException("line 1: column \"" + column + "\" appears twice in the header row");
             }
         }
         if (!seen.contains("year")) {
-            throw new BatchException("the header row needs a \"year\" column");
+            throw new BatchException("line 1: the header row needs a \"year\" column");
         }
     }
 
     private static int yearOf(String[] row, int yearColumn, int line) throws BatchException {
         String cell = yearColumn < row.length ? row[yearColumn].strip() : "";
-        if (!INTEGER.matcher(cell).matches() || cell.length() > 9) {
-            throw new BatchException("line " + line + ": the year column needs an integer, got \"" + cell + "\"");
+        if (!INTEGER.matcher(cell).matches() || cell.length() > 9
+                || Integer.parseInt(cell) < JsonBatchReader.MIN_YEAR || Integer.parseInt(cell) > JsonBatchReader.MAX_YEAR) {
+            throw new BatchException("line " + line + ": the year column needs an integer from "
+                    + JsonBatchReader.MIN_YEAR + " to " + JsonBatchReader.MAX_YEAR + ", got \"" + cell + "\"");
         }
         return Integer.parseInt(cell);
     }

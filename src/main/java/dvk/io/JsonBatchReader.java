@@ -3,11 +3,13 @@ package dvk.io;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,18 +23,44 @@ public final class JsonBatchReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // keeps 92.5 and 69.99 exact instead of turning them into doubles
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
     }
 
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
+
     private JsonBatchReader() {}
+
+    /**
+     * Where a top-level field's name (or value) stands in the document; the tree keeps no
+     * positions, so this scans the tokens again, only on the error path.
+     */
+    private static JsonLocation location(byte[] json, String field, boolean value) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) return null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                JsonLocation name = parser.currentTokenLocation();
+                boolean found = parser.currentName().equals(field);
+                parser.nextToken();
+                if (found) return value ? parser.currentTokenLocation() : name;
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
 
     public static RawBatch read(InputStream in) throws BatchException {
         JsonNode root;
+        byte[] json;
         try {
-            root = MAPPER.readTree(in);
+            json = in.readAllBytes();
+            root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new BatchException("not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -47,17 +75,20 @@ public final class JsonBatchReader {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("year") && !name.equals("nominations")) {
-                throw new BatchException("unknown top-level field \"" + name + "\" (expected year, nominations)");
+                throw new BatchException("unknown top-level field \"" + name + "\"" + at(location(json, name, false))
+                        + " (expected year, nominations)");
             }
         }
         JsonNode year = root.get("year");
-        if (year == null || !year.isIntegralNumber() || !year.canConvertToInt()) {
-            throw new BatchException("the batch needs an integer \"year\""
-                    + (year == null ? "" : ", got " + year));
+        if (year == null || !year.isIntegralNumber() || !year.canConvertToInt()
+                || year.intValue() < MIN_YEAR || year.intValue() > MAX_YEAR) {
+            throw new BatchException("the batch needs an integer \"year\" from " + MIN_YEAR + " to " + MAX_YEAR
+                    + (year == null ? "" : ", got " + year + at(location(json, "year", true))));
         }
         JsonNode nominations = root.get("nominations");
         if (nominations == null || !nominations.isArray()) {
-            throw new BatchException("the batch needs a \"nominations\" list");
+            throw new BatchException("the batch needs a \"nominations\" list"
+                    + (nominations == null ? "" : at(location(json, "nominations", true))));
         }
         List<RawRecord> records = new ArrayList<>(nominations.size());
         for (int i = 0; i < nominations.size(); i++) {

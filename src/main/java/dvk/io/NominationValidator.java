@@ -177,8 +177,4 @@ public final class NominationValidator {
         }
         return entries;
     }
-
-    private static List<FieldError> errorsOf(RecordFields f) {
-        return f.errors();
-    }
 }

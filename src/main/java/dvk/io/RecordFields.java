@@ -46,10 +46,11 @@ final class RecordFields {
         errors.add(new FieldError(path(name), message));
     }
 
-    /** The value, or null when absent or JSON null. */
+    /** The value, or null when absent, JSON null or a blank string (all three count as absent). */
     JsonNode value(String name) {
         JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value;
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) return null;
+        return value;
     }
 
     boolean has(String name) {
@@ -65,7 +66,7 @@ final class RecordFields {
 
     String text(String name, boolean required) {
         JsonNode value = value(name);
-        if (value == null || (value.isTextual() && value.asText().isBlank())) {
+        if (value == null) {
             if (required) error(name, "required field is missing");
             return null;
         }

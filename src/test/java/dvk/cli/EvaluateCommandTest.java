@@ -127,6 +127,10 @@ class EvaluateCommandTest {
         assertThat(rows.get(2).subList(0, 2)).containsExactly("1", "GL-2");
         assertThat(rows.get(2).get(5)).isEqualTo("rejected");
         assertThat(rows.get(2).get(14)).contains("startDate: required field is missing");
+        if (Files.getFileStore(out).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                    .as("a report others may read, not a private temporary file").isEqualTo("rw-r--r--");
+        }
         assertThat(temp.resolve("report")).isDirectoryContaining(p -> p.getFileName().toString().equals("decisions.csv"))
                 .isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
     }
@@ -145,6 +149,13 @@ class EvaluateCommandTest {
         String one = CommandRun.of("evaluate", in.toString(), "--rules", "rules", "--threads", "1").out();
         String two = CommandRun.of("evaluate", in.toString(), "--rules", "rules", "--threads", "2").out();
         assertThat(one).isNotEmpty().isEqualTo(two);
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CommandRun run = CommandRun.of();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Usage: dvk");
     }
 
     @Test

@@ -6,7 +6,11 @@ import static dvk.testing.TestRules.titles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dvk.domain.Batch;
 import dvk.domain.Decision;
+import dvk.io.BatchReader;
+import dvk.io.DecisionJsonWriter;
+import java.io.ByteArrayOutputStream;
 import dvk.testing.RulesCopy;
 import dvk.testing.TestRules;
 import java.nio.file.Path;
@@ -85,6 +89,27 @@ class RuleCompilerTest {
     }
 
     @Test
+    void aCriterionRuleNeedsBothTitleAndCriterion() {
+        RulesCopy rules = RulesCopy.of(temp).replace("city-model.drl", "@title(\"CITY_MODEL\") @criterion(\"min-score\")",
+                "@title(\"CITY_MODEL\")");
+        assertThatThrownBy(() -> new RuleCompiler().compile(rules.directory()))
+                .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.file()).isEqualTo("city-model.drl");
+                            assertThat(p.line()).isEqualTo(rules.lineOf("city-model.drl", "rule \"city-model: score\""));
+                            assertThat(p.rule()).isEqualTo("city-model: score");
+                            assertThat(p.message()).contains("@title needs @criterion");
+                        }));
+    }
+
+    @Test
+    void rulesDirectoriesAreNamedRelativeToTheWorkingDirectory() {
+        assertThat(RuleCompiler.label(Path.of("rules"))).isEqualTo("rules");
+        assertThat(RuleCompiler.label(Path.of("rules").toAbsolutePath())).isEqualTo("rules");
+        assertThat(RuleCompiler.label(Path.of("./fixtures/../rules"))).isEqualTo("rules");
+    }
+
+    @Test
     void aTitleMissingFromTheTitlesDataIsAnError() {
         RulesCopy rules = RulesCopy.of(temp).replace("city-bang-khen.drl", "@awards(\"CITY_BANG_KHEN\")", "@awards(\"CITY_BANGKHEN\")");
         assertThatThrownBy(() -> new RuleCompiler().compile(rules.directory()))
@@ -134,13 +159,16 @@ class RuleCompilerTest {
     }
 
     @Test
-    void bothBuildModesDecideAlike() throws Exception {
+    void bothBuildModesWriteByteIdenticalDecisionsForTheSample() throws Exception {
         RuleSet executable = new RuleCompiler(RuleBuildMode.EXECUTABLE_MODEL).compile(TestRules.RULES);
-        var builders = new dvk.testing.NominationBuilder[] {
-            model("A"), model("B").approval("69.5"), model("C").startDate("2024-03-01"), work("W"),
-            work("V").peopleContribution(139_999_999)
-        };
-        assertThat(TestRules.evaluate(executable, 2024, builders).decisions())
-                .isEqualTo(TestRules.evaluate(TestRules.standard(), 2024, builders).decisions());
+        Batch sample = BatchReader.read(Path.of("fixtures/samples/gia-lam-2024.json"));
+        assertThat(json(new Evaluator(executable).evaluate(sample)))
+                .isEqualTo(json(new Evaluator(TestRules.standard()).evaluate(sample)));
+    }
+
+    private static byte[] json(Evaluation evaluation) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DecisionJsonWriter.write(evaluation, out);
+        return out.toByteArray();
     }
 }

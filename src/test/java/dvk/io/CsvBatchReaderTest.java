@@ -78,7 +78,7 @@ class CsvBatchReaderTest {
     @Test
     void batchErrorsNameTheProblem() {
         assertThatThrownBy(() -> read(HEADER.replace("fundsVnd", "fundVnd") + ROW.formatted("1")))
-                .isInstanceOf(BatchException.class).hasMessage("unknown column \"fundVnd\" in the header row");
+                .isInstanceOf(BatchException.class).hasMessage("line 1: unknown column \"fundVnd\" in the header row");
         assertThatThrownBy(() -> read(HEADER + ROW.formatted("1") + ROW.formatted("1").replace("2024,GL-1", "2023,GL-2")))
                 .hasMessageContaining("line 3: year 2023 differs from 2024");
         assertThatThrownBy(() -> read("")).hasMessageContaining("empty");

@@ -13,8 +13,8 @@ public final class Grant {
         return new Award(nominationId, meta.awards(), meta.id(), meta.cite());
     }
 
-    /** The rule's {@code @title} is withheld from this nomination because it holds {@code higherTitle}. */
+    /** The rule's {@code @withholds} title is withheld from this nomination because it holds {@code higherTitle}. */
     public static Superseded supersededBy(RuleContext rule, String nominationId, String higherTitle) {
-        return new Superseded(nominationId, RuleMeta.of(rule).title(), higherTitle);
+        return new Superseded(nominationId, RuleMeta.of(rule).withholds(), higherTitle);
     }
 }

@@ -3,7 +3,10 @@ package dvk.engine.rulekit;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
-/** The metadata of the firing rule: {@code @id}, {@code @cite}, {@code @title}, {@code @criterion}, {@code @awards}. */
+/**
+ * The metadata of the firing rule: {@code @id}, {@code @cite}; {@code @title} and {@code @criterion}
+ * on criterion rules; {@code @awards} on award rules; {@code @withholds} on rules that withhold a title.
+ */
 record RuleMeta(Rule rule) {
 
     static RuleMeta of(RuleContext context) {
@@ -28,6 +31,10 @@ record RuleMeta(Rule rule) {
 
     String awards() {
         return required("awards");
+    }
+
+    String withholds() {
+        return required("withholds");
     }
 
     private String required(String key) {
