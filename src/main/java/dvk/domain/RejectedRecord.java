@@ -7,4 +7,9 @@ public record RejectedRecord(int index, String id, List<FieldError> errors) {
     public RejectedRecord {
         errors = List.copyOf(errors);
     }
+
+    /** Every problem in one line: {@code startDate: required field is missing; fundsVnd: …}. */
+    public String describe() {
+        return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+    }
 }

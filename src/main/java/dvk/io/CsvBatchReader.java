@@ -134,12 +134,12 @@ public final class CsvBatchReader {
 
     private static int yearOf(String[] row, int yearColumn, int line) throws BatchException {
         String cell = yearColumn < row.length ? row[yearColumn].strip() : "";
-        if (!INTEGER.matcher(cell).matches() || cell.length() > 9
-                || Integer.parseInt(cell) < JsonBatchReader.MIN_YEAR || Integer.parseInt(cell) > JsonBatchReader.MAX_YEAR) {
+        int year = INTEGER.matcher(cell).matches() && cell.length() <= 9 ? Integer.parseInt(cell) : -1;
+        if (year < RawBatch.MIN_YEAR || year > RawBatch.MAX_YEAR) {
             throw new BatchException("line " + line + ": the year column needs an integer from "
-                    + JsonBatchReader.MIN_YEAR + " to " + JsonBatchReader.MAX_YEAR + ", got \"" + cell + "\"");
+                    + RawBatch.MIN_YEAR + " to " + RawBatch.MAX_YEAR + ", got \"" + cell + "\"");
         }
-        return Integer.parseInt(cell);
+        return year;
     }
 
     private static RawRecord record(int index, String[] header, String[] row) {

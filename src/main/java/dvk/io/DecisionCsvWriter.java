@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dvk.domain.Award;
 import dvk.domain.CriterionOutcome;
 import dvk.domain.Decision;
-import dvk.domain.FieldError;
 import dvk.domain.NotAwarded;
 import dvk.domain.RejectedRecord;
 import dvk.domain.TitleDefinition;
@@ -54,7 +53,7 @@ public final class DecisionCsvWriter {
                     "", "", "", "rejected", ""));
             titles.forEach(t -> row.add(""));
             row.add("");
-            row.add(errors(r.errors()));
+            row.add(r.describe());
             rows.add(row);
         }
         rows.sort(Comparator.comparingInt(row -> Integer.parseInt(row.get(0))));
@@ -74,7 +73,4 @@ public final class DecisionCsvWriter {
                 .collect(Collectors.joining(" | "));
     }
 
-    private static String errors(List<FieldError> errors) {
-        return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-    }
 }

@@ -30,9 +30,6 @@ public final class JsonBatchReader {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
     }
 
-    static final int MIN_YEAR = 1;
-    static final int MAX_YEAR = 9999;
-
     private JsonBatchReader() {}
 
     /**
@@ -81,8 +78,9 @@ public final class JsonBatchReader {
         }
         JsonNode year = root.get("year");
         if (year == null || !year.isIntegralNumber() || !year.canConvertToInt()
-                || year.intValue() < MIN_YEAR || year.intValue() > MAX_YEAR) {
-            throw new BatchException("the batch needs an integer \"year\" from " + MIN_YEAR + " to " + MAX_YEAR
+                || year.intValue() < RawBatch.MIN_YEAR || year.intValue() > RawBatch.MAX_YEAR) {
+            throw new BatchException("the batch needs an integer \"year\" from " + RawBatch.MIN_YEAR + " to "
+                    + RawBatch.MAX_YEAR
                     + (year == null ? "" : ", got " + year + at(location(json, "year", true))));
         }
         JsonNode nominations = root.get("nominations");

@@ -4,6 +4,10 @@ import java.util.List;
 
 /** A batch as read from a file: its year and its records, not yet validated. */
 public record RawBatch(int year, List<RawRecord> records) {
+    /** The years dvk accepts, for a batch and for the years inside its records. */
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
+
     public RawBatch {
         records = List.copyOf(records);
     }

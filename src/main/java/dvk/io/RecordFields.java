@@ -85,7 +85,7 @@ final class RecordFields {
 
     /** A year (a whole number of a sensible size). */
     Integer year(String name) {
-        Long value = integral(name, true, 9999);
+        Long value = integral(name, true, RawBatch.MAX_YEAR);
         return value == null ? null : value.intValue();
     }
 

@@ -1,7 +1,9 @@
 package dvk.regression;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dvk.domain.Batch;
@@ -25,6 +27,9 @@ import java.util.TreeMap;
 public record Fixture(String name, String description, Path file, Batch batch, Map<String, Expectation> expected) {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // an inline batch is written back out for the batch reader: its numbers must not pass through double
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
     private static final Set<String> FIELDS = Set.of("description", "input", "batch", "expected");
     private static final Set<String> EXPECTATION_FIELDS = Set.of("awards", "failed", "score", "rejected");

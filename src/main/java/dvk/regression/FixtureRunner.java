@@ -39,7 +39,7 @@ public final class FixtureRunner {
                 compareRejection(fixture.name(), expected, rejection, mismatches);
             } else if (decision == null) {
                 mismatches.add(new Mismatch(fixture.name(), expected.id(), "-", "decided",
-                        rejection == null ? "not in the batch" : "rejected", rejection == null ? "" : errors(rejection)));
+                        rejection == null ? "not in the batch" : "rejected", rejection == null ? "" : rejection.describe()));
             } else {
                 compareDecision(fixture.name(), expected, decision, mismatches);
             }
@@ -93,7 +93,7 @@ public final class FixtureRunner {
         Set<String> fields = rejection.errors().stream().map(FieldError::field).collect(Collectors.toCollection(TreeSet::new));
         if (!fields.equals(expected.rejectedFields())) {
             out.add(new Mismatch(fixture, expected.id(), "-", "rejected " + expected.rejectedFields(),
-                    "rejected " + fields, errors(rejection)));
+                    "rejected " + fields, rejection.describe()));
         }
     }
 
@@ -118,9 +118,6 @@ public final class FixtureRunner {
                 .collect(Collectors.joining("; "));
     }
 
-    private static String errors(RejectedRecord rejection) {
-        return rejection.errors().stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-    }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new TreeSet<>(a);
