@@ -64,6 +64,14 @@ public final class Check {
                 "a " + level + " recognition in " + upToYear + " or before");
     }
 
+    /** A prior recognition of any title at this level, in a year from {@code fromYear} to {@code toYear}. */
+    public static CriterionOutcome hasPriorAtLevel(RuleContext rule, Nomination nomination, Level level, int fromYear, int toYear) {
+        List<PriorRecognition> atLevel = priors(nomination, p -> p.level() == level);
+        boolean passed = atLevel.stream().anyMatch(p -> p.year() >= fromYear && p.year() <= toYear);
+        return outcome(rule, nomination.id(), passed, describe(atLevel, "no " + level + " recognition"),
+                "a " + level + " recognition in " + years(fromYear, toYear));
+    }
+
     /** No violation recorded in a year from {@code fromYear} to {@code toYear}. */
     public static CriterionOutcome noViolation(RuleContext rule, Nomination nomination, int fromYear, int toYear) {
         List<Violation> inWindow = nomination.violations().stream()
