@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         version = "dvk 0.1.0",
         description = "Decides \"Dân vận khéo\" titles for a year's nominations with the Drools rules in rules/,"
                 + " every decision with its reasons.",
-        subcommands = {EvaluateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {EvaluateCommand.class, CheckCommand.class, VerifyCommand.class, DiffCommand.class,
+                RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.USAGE)
 public final class DvkCommand implements Callable<Integer> {

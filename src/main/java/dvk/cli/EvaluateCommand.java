@@ -6,9 +6,9 @@ import dvk.engine.Evaluator;
 import dvk.engine.RuleBuildMode;
 import dvk.engine.RuleCompiler;
 import dvk.engine.RuleFailure;
-import dvk.engine.RuleProblem;
 import dvk.engine.RuleSet;
 import dvk.engine.RulesException;
+import dvk.engine.YearNotCoveredException;
 import dvk.io.AtomicFile;
 import dvk.io.BatchException;
 import dvk.io.BatchReader;
@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
                     + " with its reasons.",
             "",
             "Exit codes: 0 all records decided; 3 decided, but some records rejected (listed in the output);"
-                    + " 2 usage or unreadable input; 4 the rules do not compile or fail (nothing is written)."
+                    + " 2 usage or unreadable input; 4 the rules do not compile, do not apply to the batch's year,"
+                    + " or fail (nothing is written)."
         })
 public final class EvaluateCommand implements Callable<Integer> {
     /** Output formats of {@code --format}. */
@@ -44,9 +45,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "The batch: a .json or .csv file.")
     Path input;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rules directory (DRL files and titles.json). Default: the rules/ bundled in dvk.")
-    Path rules;
+    @CommandLine.Mixin
+    RulesOption rules;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -69,18 +69,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PhaseClock clock = new PhaseClock();
-        RuleSet ruleSet;
-        try {
-            RuleCompiler compiler = new RuleCompiler(buildMode);
-            ruleSet = rules == null ? compiler.compileBundled() : compiler.compile(rules);
-        } catch (RulesException e) {
-            err.println("dvk: the rules do not compile; nothing was evaluated:");
-            for (RuleProblem problem : e.problems()) {
-                err.println("  " + problem);
-            }
-            return ExitCodes.RULES;
-        }
-        clock.lap("build rules (" + buildMode + ", " + ruleSet.ruleCount() + " rules)");
         Batch batch;
         try {
             batch = BatchReader.read(input);
@@ -89,10 +77,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         clock.lap("read " + batch.records() + " records");
+        RuleSet ruleSet;
+        try {
+            ruleSet = new RuleCompiler(buildMode).compile(rules.library().forYear(batch.year()));
+        } catch (RulesException e) {
+            RulesOption.print(err, "the rules cannot be used; nothing was evaluated", e);
+            return ExitCodes.RULES;
+        }
+        clock.lap("build rules (" + buildMode + ", " + ruleSet.ruleCount() + " rules of " + ruleSet.source() + ")");
         Evaluation evaluation;
         try {
             evaluation = (threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads)).evaluate(batch);
-        } catch (RuleFailure e) {
+        } catch (RuleFailure | YearNotCoveredException e) {
             err.println("dvk: " + e.getMessage());
             return ExitCodes.RULES;
         }

@@ -45,15 +45,19 @@ final class DecisionAssembler {
                 .sorted(Comparator.comparingInt(rules::titleOrder).thenComparing(Comparator.naturalOrder()))
                 .map(title -> new NotAwarded(title, failed(facts.outcomes(), title)))
                 .toList();
-        return new Decision(nomination.index(), nomination.value(), score, awards, notAwarded);
+        return new Decision(nomination.index(), nomination.value(), score, awards, notAwarded,
+                inRuleOrder(facts.outcomes().stream().distinct()));
     }
 
     /** Failed outcomes for the title, eligibility first, then in the order the rules are written. */
     private List<CriterionOutcome> failed(List<CriterionOutcome> outcomes, String title) {
-        return outcomes.stream()
+        return inRuleOrder(outcomes.stream()
                 .filter(o -> !o.passed() && o.appliesTo(title))
-                .distinct()
-                .sorted(Comparator.comparing((CriterionOutcome o) -> !o.title().equals(CriterionOutcome.EVERY_TITLE))
+                .distinct());
+    }
+
+    private List<CriterionOutcome> inRuleOrder(java.util.stream.Stream<CriterionOutcome> outcomes) {
+        return outcomes.sorted(Comparator.comparing((CriterionOutcome o) -> !o.title().equals(CriterionOutcome.EVERY_TITLE))
                         .thenComparingInt(o -> rules.ruleOrder(o.rule()))
                         .thenComparing(CriterionOutcome::criterion)
                         .thenComparing(CriterionOutcome::actual))

@@ -21,17 +21,35 @@ import java.util.concurrent.Future;
 public final class Evaluator {
     private final RuleSet rules;
     private final int threads;
+    private final boolean anyYear;
 
-    public Evaluator(RuleSet rules, int threads) {
+    private Evaluator(RuleSet rules, int threads, boolean anyYear) {
         this.rules = rules;
         this.threads = Math.max(1, threads);
+        this.anyYear = anyYear;
+    }
+
+    public Evaluator(RuleSet rules, int threads) {
+        this(rules, threads, false);
     }
 
     public Evaluator(RuleSet rules) {
         this(rules, Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * The same evaluator, evaluating batches of years its rule set does not declare: a what-if
+     * ("what would last year's nominations get under the new rules?"), never a real decision.
+     */
+    public Evaluator whatIf() {
+        return new Evaluator(rules, threads, true);
+    }
+
+    /** @throws YearNotCoveredException when the rule set does not apply to the batch's year (unless a what-if) */
     public Evaluation evaluate(Batch batch) {
+        if (!anyYear && !rules.years().includes(batch.year())) {
+            throw new YearNotCoveredException(rules, batch.year());
+        }
         Map<String, List<Indexed<Nomination>>> byDistrict = new LinkedHashMap<>();
         for (Indexed<Nomination> n : batch.accepted()) {
             byDistrict.computeIfAbsent(n.value().district(), d -> new ArrayList<>()).add(n);

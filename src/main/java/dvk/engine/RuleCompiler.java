@@ -2,7 +2,12 @@ package dvk.engine;
 
 import dvk.domain.CriterionOutcome;
 import dvk.domain.TitleDefinition;
+import dvk.domain.RuleSetManifest;
+import dvk.io.RuleSetManifestReader;
 import dvk.io.TitlesReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,17 +54,18 @@ public final class RuleCompiler {
         this(RuleBuildMode.CLASSIC);
     }
 
-    /** Compiles the rules bundled inside dvk. */
-    public RuleSet compileBundled() throws RulesException {
-        return compile(BundledRules.directory(), BundledRules.LABEL);
+    /** Compiles one rule set of a library. */
+    public RuleSet compile(RuleLibrary.Entry ruleSet) throws RulesException {
+        return compile(ruleSet.directory(), ruleSet.label());
     }
 
+    /** Compiles the rule set in {@code directory}; outputs name it by its path relative to the working directory. */
     public RuleSet compile(Path directory) throws RulesException {
         return compile(directory, label(directory));
     }
 
     /** How outputs name a rules directory: relative to the working directory when inside it. */
-    static String label(Path directory) {
+    public static String label(Path directory) {
         Path absolute = directory.toAbsolutePath().normalize();
         Path workingDirectory = Path.of("").toAbsolutePath();
         Path shown = absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
@@ -68,13 +74,36 @@ public final class RuleCompiler {
         return shown.toString().replace('\\', '/');
     }
 
-    /** {@code source} is how outputs name where the rules came from. */
+    /**
+     * {@code source} is how outputs name where the rules came from; problems name their file
+     * under it, so that a person can open it.
+     */
     public RuleSet compile(Path directory, String source) throws RulesException {
-        RuleSources sources = RuleSources.read(directory);
-        List<TitleDefinition> titles = TitlesReader.read(sources.titlesFile());
-        KieBase kieBase = build(sources);
-        Map<String, RuleInfo> rules = describe(kieBase, sources, titles);
-        return new RuleSet(source, sources.fingerprint(), kieBase, titles, rules);
+        RuleSources sources = RuleSources.read(directory, source);
+        try {
+            RuleSetManifest manifest = RuleSetManifestReader.read(sources.manifestFile(), RuleSetManifestReader.FILE);
+            List<TitleDefinition> titles = TitlesReader.read(sources.titlesFile());
+            // unsafe rule files are not even handed to the Drools compiler
+            List<RuleProblem> unsafe = UnsafeCodeLint.check(sources);
+            if (!unsafe.isEmpty()) throw new RulesException(unsafe);
+            KieBase kieBase = build(sources);
+            Map<String, RuleInfo> rules = describe(kieBase, sources, titles);
+            List<RuleBodies.Body> bodies = RuleBodies.of(sources);
+            Set<String> titleCodes = titles.stream().map(TitleDefinition::code).collect(Collectors.toSet());
+            List<RuleProblem> references = RuleLints.titleReferences(bodies, titleCodes);
+            if (!references.isEmpty()) throw new RulesException(references);
+            Map<String, RuleInfo> byName = new HashMap<>();
+            rules.values().forEach(r -> byName.put(r.name(), r));
+            List<RuleProblem> warnings = new ArrayList<>(RuleLints.unawardedTitles(titles, rules,
+                    Files.readString(sources.titlesFile(), StandardCharsets.UTF_8)));
+            warnings.addAll(RuleLints.repeatedThresholds(bodies, byName));
+            return new RuleSet(source, manifest, sources.fingerprint(), kieBase, titles, rules,
+                    warnings.stream().map(w -> w.under(source)).toList());
+        } catch (RulesException e) {
+            throw e.under(source);
+        } catch (IOException e) {
+            throw new RulesException(new RuleProblem(source + "/" + RuleSources.TITLES_FILE, 0, null, "cannot read: " + e.getMessage()));
+        }
     }
 
     private KieBase build(RuleSources sources) throws RulesException {
@@ -106,7 +135,7 @@ public final class RuleCompiler {
         String path = message.getPath() == null ? "" : message.getPath();
         // rule files sit flat in the rules directory: the last segment names the file
         String file = path.substring(path.lastIndexOf('/') + 1);
-        if (file.isEmpty()) file = sources.directory().toString();
+        
         int line = Math.max(message.getLine(), 0);
         String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");
         return new RuleProblem(file, line, sources.ruleAt(file, line), text);
@@ -133,7 +162,7 @@ public final class RuleCompiler {
                 .toList();
         for (Rule rule : all) {
             int[] position = declared.getOrDefault(rule.getName(), new int[] {0, Integer.MAX_VALUE});
-            String file = declaredIn.getOrDefault(rule.getName(), sources.directory().toString());
+            String file = declaredIn.getOrDefault(rule.getName(), "");
             Map<String, Object> meta = rule.getMetaData();
             RuleInfo info = new RuleInfo(rule.getName(), text(meta, "id"), text(meta, "cite"), text(meta, "title"),
                     text(meta, "criterion"), text(meta, "awards"), text(meta, "withholds"), file, position[0],

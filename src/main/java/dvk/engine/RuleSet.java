@@ -1,6 +1,8 @@
 package dvk.engine;
 
+import dvk.domain.RuleSetManifest;
 import dvk.domain.TitleDefinition;
+import dvk.domain.YearRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,14 +10,20 @@ import org.kie.api.KieBase;
 
 /**
  * Compiled rules ready to evaluate: the KieBase (thread-safe, one session per district), the
- * titles data, and a fingerprint of the files they came from.
+ * titles data, a fingerprint of the files they came from, and what the lints warn about them
+ * (warnings do not stop evaluation; errors stop compilation).
  */
-public record RuleSet(String source, String fingerprint, KieBase kieBase, List<TitleDefinition> titles,
-                      Map<String, RuleInfo> rulesById) {
+public record RuleSet(String source, RuleSetManifest manifest, String fingerprint, KieBase kieBase,
+                      List<TitleDefinition> titles, Map<String, RuleInfo> rulesById, List<RuleProblem> warnings) {
 
     public RuleSet {
+        warnings = List.copyOf(warnings);
         titles = List.copyOf(titles);
         rulesById = Map.copyOf(rulesById);
+    }
+
+    public YearRange years() {
+        return manifest.years();
     }
 
     public int ruleCount() {

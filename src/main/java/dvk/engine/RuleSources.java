@@ -1,5 +1,6 @@
 package dvk.engine;
 
+import dvk.io.RuleSetManifestReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  * The files of a rules directory: its DRL files (by name) and the titles data beside them, with
  * where each rule is declared, so problems and reasons can name file and line.
  */
-public record RuleSources(Path directory, List<DrlFile> drlFiles, Path titlesFile) {
+public record RuleSources(Path directory, List<DrlFile> drlFiles, Path titlesFile, Path manifestFile) {
 
     public static final String TITLES_FILE = "titles.json";
     private static final Pattern RULE_DECLARATION =
@@ -30,7 +31,11 @@ public record RuleSources(Path directory, List<DrlFile> drlFiles, Path titlesFil
     public record Declaration(String rule, int line) {}
 
     public static RuleSources read(Path directory) throws RulesException {
-        String shown = directory.toString();
+        return read(directory, directory.toString());
+    }
+
+    /** {@code shown} is how problems name the directory. */
+    public static RuleSources read(Path directory, String shown) throws RulesException {
         if (!Files.isDirectory(directory)) {
             throw new RulesException(new RuleProblem(shown, 0, null, "rules directory not found"));
         }
@@ -43,15 +48,23 @@ public record RuleSources(Path directory, List<DrlFile> drlFiles, Path titlesFil
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new RulesException(new RuleProblem(shown, 0, null, "cannot read rules: " + e.getMessage()));
         }
+        Path manifest = directory.resolve(RuleSetManifestReader.FILE);
         if (files.isEmpty()) {
-            throw new RulesException(new RuleProblem(shown, 0, null, "no .drl rule files in the rules directory"));
+            throw new RulesException(new RuleProblem(shown, 0, null, Files.isRegularFile(manifest)
+                    ? "no .drl rule files in the rule set"
+                    : "no .drl rule files and no rule sets in the rules directory"));
+        }
+        if (!Files.isRegularFile(manifest)) {
+            throw new RulesException(new RuleProblem(shown + "/" + RuleSetManifestReader.FILE, 0, null,
+                    "not found: a rule set declares the years it applies to in " + RuleSetManifestReader.FILE
+                            + ", e.g. {\"name\": \"…\", \"years\": {\"from\": 2024, \"to\": 2025}}"));
         }
         Path titles = directory.resolve(TITLES_FILE);
         if (!Files.isRegularFile(titles)) {
             throw new RulesException(new RuleProblem(shown + "/" + TITLES_FILE, 0, null,
                     "titles data not found beside the rules"));
         }
-        return new RuleSources(directory, List.copyOf(files), titles);
+        return new RuleSources(directory, List.copyOf(files), titles, manifest);
     }
 
     static List<Declaration> declarations(String text) {
@@ -87,6 +100,7 @@ public record RuleSources(Path directory, List<DrlFile> drlFiles, Path titlesFil
                 update(digest, drl.name(), drl.text().getBytes(StandardCharsets.UTF_8));
             }
             update(digest, TITLES_FILE, Files.readAllBytes(titlesFile));
+            update(digest, RuleSetManifestReader.FILE, Files.readAllBytes(manifestFile));
             return "sha256:" + HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new RulesException(new RuleProblem(TITLES_FILE, 0, null, "cannot read: " + e.getMessage()));

@@ -16,6 +16,11 @@ public class RulesException extends Exception {
         this(List.of(problem));
     }
 
+    /** The same problems with their files named under {@code directory}. */
+    public RulesException under(String directory) {
+        return new RulesException(problems.stream().map(p -> p.under(directory)).toList());
+    }
+
     public List<RuleProblem> problems() {
         return problems;
     }

@@ -7,7 +7,8 @@ import dvk.domain.NotAwarded;
 import dvk.domain.RejectedRecord;
 import dvk.engine.Evaluation;
 import dvk.engine.Evaluator;
-import dvk.engine.RuleSet;
+import dvk.engine.RulesException;
+import dvk.engine.YearlyRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +19,15 @@ import java.util.stream.Collectors;
 
 /** Evaluates a fixture's batch and lists every difference from what it expects. */
 public final class FixtureRunner {
-    private final RuleSet rules;
+    private final YearlyRules rules;
 
-    public FixtureRunner(RuleSet rules) {
+    /** Each fixture is evaluated with the rule set of its batch's year. */
+    public FixtureRunner(YearlyRules rules) {
         this.rules = rules;
     }
 
-    public List<Mismatch> run(Fixture fixture) {
-        Evaluation evaluation = new Evaluator(rules).evaluate(fixture.batch());
+    public List<Mismatch> run(Fixture fixture) throws RulesException {
+        Evaluation evaluation = new Evaluator(rules.forYear(fixture.batch().year())).evaluate(fixture.batch());
         Map<String, Decision> decided = new HashMap<>();
         evaluation.decisions().forEach(d -> decided.put(d.nomination().id(), d));
         Map<String, RejectedRecord> rejected = new HashMap<>();

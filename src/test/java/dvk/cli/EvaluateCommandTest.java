@@ -169,12 +169,12 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void withoutRulesTheBundledCopyIsUsed() throws Exception {
+    void withoutRulesTheRulesInTheWorkingDirectoryAreUsedForTheBatchYear() throws Exception {
         CommandRun run = CommandRun.of("evaluate", batch(GOOD).toString());
         assertThat(run.exitCode()).isZero();
         JsonNode out = JSON.readTree(run.out());
-        assertThat(out.at("/rules/source").asText()).isEqualTo("bundled:rules");
-        CommandRun explicit = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "rules");
+        assertThat(out.at("/rules/source").asText()).isEqualTo("rules/2024-2025");
+        CommandRun explicit = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "rules/2024-2025");
         assertThat(out.at("/rules/fingerprint")).isEqualTo(JSON.readTree(explicit.out()).at("/rules/fingerprint"));
     }
 }

@@ -52,7 +52,7 @@ class PackagedJarIT {
         assertThat(out.at("/summary/records").asInt()).isEqualTo(records);
         assertThat(out.at("/summary/decided").asInt()).isEqualTo(records);
         assertThat(out.get("decisions")).hasSize(records);
-        assertThat(out.at("/rules/source").asText()).isEqualTo("bundled:rules");
+        assertThat(out.at("/rules/source").asText()).isEqualTo("bundled:rules/2024-2025");
         out.at("/summary/titles").fields().forEachRemaining(title ->
                 assertThat(title.getValue().asInt()).as("some nomination holds " + title.getKey()).isPositive());
         assertThat(run.out()).contains("Bát Tràng");
@@ -70,6 +70,7 @@ class PackagedJarIT {
     void brokenRulesExitFourFromTheJarToo() throws Exception {
         Path rules = Files.createDirectories(emptyDirectory.resolve("rules"));
         Files.writeString(rules.resolve("titles.json"), "{\"titles\": []}");
+        Files.writeString(rules.resolve("ruleset.json"), "{\"name\": \"broken\", \"years\": {\"from\": 2024}}");
         Files.writeString(rules.resolve("broken.drl"), "package dvk.rules;\nrule \"x\"\nwhen\n  This is not DRL\nthen\nend\n");
         Run run = dvk("evaluate", SAMPLE.toString(), "--rules", rules.toString());
         assertThat(run.exitCode()).isEqualTo(4);

@@ -45,10 +45,11 @@ class RuleCompilerTest {
                 .isInstanceOfSatisfying(RulesException.class, e -> {
                     assertThat(e.problems()).isNotEmpty();
                     RuleProblem first = e.problems().get(0);
-                    assertThat(first.file()).isEqualTo("city-model.drl");
+                    assertThat(first.file()).isEqualTo(rules.shown("city-model.drl"));
                     assertThat(first.line()).isEqualTo(line);
                     assertThat(first.rule()).isEqualTo("city-model: score");
-                    assertThat(first.toString()).startsWith("city-model.drl:" + line + " rule \"city-model: score\": ");
+                    assertThat(first.toString()).startsWith(rules.shown("city-model.drl") + ":" + line
+                            + " rule \"city-model: score\": ");
                 });
     }
 
@@ -59,7 +60,7 @@ class RuleCompilerTest {
         assertThatThrownBy(() -> new RuleCompiler().compile(rules.directory()))
                 .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> {
-                            assertThat(p.file()).isEqualTo("district-model.drl");
+                            assertThat(p.file()).isEqualTo(rules.shown("district-model.drl"));
                             assertThat(p.rule()).isEqualTo("district-model: months running");
                         }));
     }
@@ -82,9 +83,9 @@ class RuleCompilerTest {
         assertThatThrownBy(() -> new RuleCompiler().compile(rules.directory()))
                 .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems())
                         .extracting(RuleProblem::toString)
-                        .contains("city-work-sign.drl:" + rules.lineOf("city-work-sign.drl", "rule \"city-work-sign: months in use\"")
+                        .contains(rules.shown("city-work-sign.drl") + ":" + rules.lineOf("city-work-sign.drl", "rule \"city-work-sign: months in use\"")
                                         + " rule \"city-work-sign: months in use\": missing @cite",
-                                "score.drl:" + rules.lineOf("score.drl", "rule \"score: replication sites\"")
+                                rules.shown("score.drl") + ":" + rules.lineOf("score.drl", "rule \"score: replication sites\"")
                                         + " rule \"score: replication sites\": missing @id"));
     }
 
@@ -95,7 +96,7 @@ class RuleCompilerTest {
         assertThatThrownBy(() -> new RuleCompiler().compile(rules.directory()))
                 .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> {
-                            assertThat(p.file()).isEqualTo("city-model.drl");
+                            assertThat(p.file()).isEqualTo(rules.shown("city-model.drl"));
                             assertThat(p.line()).isEqualTo(rules.lineOf("city-model.drl", "rule \"city-model: score\""));
                             assertThat(p.rule()).isEqualTo("city-model: score");
                             assertThat(p.message()).contains("@title needs @criterion");
@@ -133,7 +134,7 @@ class RuleCompilerTest {
         assertThatThrownBy(() -> new RuleCompiler().compile(rules.directory()))
                 .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> {
-                            assertThat(p.file()).isEqualTo("titles.json");
+                            assertThat(p.file()).isEqualTo(rules.shown("titles.json"));
                             assertThat(p.message()).startsWith("not valid JSON");
                         }));
     }

@@ -1,5 +1,6 @@
 package dvk.testing;
 
+import dvk.engine.RuleCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,11 @@ public final class RulesCopy {
 
     public Path directory() {
         return directory;
+    }
+
+    /** How problems name a file of this copy: under the directory's label. */
+    public String shown(String file) {
+        return RuleCompiler.label(directory) + "/" + file;
     }
 
     public String read(String file) {

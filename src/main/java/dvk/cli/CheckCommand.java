@@ -1,0 +1,72 @@
+package dvk.cli;
+
+import dvk.engine.RuleCompiler;
+import dvk.engine.RuleLibrary;
+import dvk.engine.RuleProblem;
+import dvk.engine.RuleSet;
+import dvk.engine.RulesException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compiles every rule set and lints it. Errors: a rule that does not compile; a rule without @id or"
+                    + " @cite; two rules with one @id; a title code missing from titles.json; unsafe code (anything"
+                    + " beyond the domain model and plain value types). Warnings: a title no rule awards; a"
+                    + " threshold repeated in another rule.",
+            "",
+            "Exit codes: 0 clean (or warnings only, without --strict); 1 warnings with --strict; 4 errors."
+        })
+public final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    RulesOption rules;
+
+    @Option(names = "--strict", description = "Exit 1 when there are warnings.")
+    boolean strict;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RuleLibrary library;
+        try {
+            library = rules.library();
+        } catch (RulesException e) {
+            RulesOption.print(err, "the rules cannot be read", e);
+            return ExitCodes.RULES;
+        }
+        int errors = 0;
+        int warnings = 0;
+        RuleCompiler compiler = new RuleCompiler();
+        for (RuleLibrary.Entry entry : library.ruleSets()) {
+            try {
+                RuleSet set = compiler.compile(entry);
+                for (RuleProblem warning : set.warnings()) {
+                    out.println("warning: " + warning);
+                }
+                warnings += set.warnings().size();
+                out.println(entry.label() + ": " + set.ruleCount() + " rules, " + set.titles().size() + " titles, years "
+                        + set.years() + ": " + (set.warnings().isEmpty() ? "ok" : set.warnings().size() + " warnings"));
+            } catch (RulesException e) {
+                for (RuleProblem problem : e.problems()) {
+                    out.println("error: " + problem);
+                }
+                errors += e.problems().size();
+                out.println(entry.label() + ": " + e.problems().size() + " errors");
+            }
+        }
+        out.flush();
+        if (errors > 0) {
+            err.println("dvk: the rules have " + errors + " errors; evaluate, verify and diff refuse them");
+            return ExitCodes.RULES;
+        }
+        return strict && warnings > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}

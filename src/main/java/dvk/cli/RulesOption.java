@@ -1,0 +1,34 @@
+package dvk.cli;
+
+import dvk.engine.RuleLibrary;
+import dvk.engine.RuleProblem;
+import dvk.engine.RulesException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --rules DIR}, shared by every command that reads rules, and how their problems are printed. */
+public final class RulesOption {
+    /** Where policy staff keep the rules they edit; used when it exists, so that what they see is what runs. */
+    static final Path WORKING_RULES = Path.of("rules");
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = {"Rules: one rule set (a directory with ruleset.json, titles.json and .drl files), or a"
+                    + " directory of rule sets, of which the one whose years include the batch's year is used.",
+                "Default: rules/ in the working directory when there is one, else the rules bundled in dvk."})
+    Path rules;
+
+    RuleLibrary library() throws RulesException {
+        if (rules != null) return RuleLibrary.open(rules);
+        return Files.isDirectory(WORKING_RULES) ? RuleLibrary.open(WORKING_RULES) : RuleLibrary.bundled();
+    }
+
+    /** One line per problem, under a line saying what could not be done. */
+    static void print(PrintWriter err, String what, RulesException e) {
+        err.println("dvk: " + what + ":");
+        for (RuleProblem problem : e.problems()) {
+            err.println("  " + problem);
+        }
+    }
+}

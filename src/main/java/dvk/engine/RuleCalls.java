@@ -1,0 +1,120 @@
+package dvk.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The calls a rule makes, read from its code: {@code Check.atLeast(kcontext, $n.id(), $m.months(), 12)}
+ * becomes method {@code atLeast} with its arguments as written. Lints and the rule catalog read
+ * thresholds from here, so both see exactly what the rule file says.
+ */
+public final class RuleCalls {
+    /** One call: {@code Owner.method(args…)}, with the 1-based line it starts on. */
+    public record Call(String owner, String method, List<String> args, int line) {
+        public String arg(int i) {
+            return i < args.size() ? args.get(i) : "";
+        }
+    }
+
+    private static final Pattern CALL = Pattern.compile("\\b(Check|ScorePart|Band)\\s*\\.\\s*(\\w+)\\s*\\(");
+    private static final Pattern NEED = Pattern.compile("\\.\\s*need\\s*\\(\\s*\"([^\"]*)\"");
+    private static final Pattern NUMBER = Pattern.compile("^-?\\d[\\d_]*(?:\\.\\d+)?[lLdD]?$");
+
+    private RuleCalls() {}
+
+    /** Calls of the rule kit and score bands in {@code code} (comments removed, strings kept). */
+    public static List<Call> in(String code, int firstLine) {
+        List<Call> calls = new ArrayList<>();
+        Matcher m = CALL.matcher(code);
+        while (m.find()) {
+            int open = m.end() - 1;
+            int close = closing(code, open);
+            List<String> args = split(code.substring(open + 1, close));
+            int line = firstLine + (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            calls.add(new Call(m.group(1), m.group(2), args, line));
+        }
+        return calls;
+    }
+
+    /** The documents a {@code Check.documents(…).need("report", …)} chain requires. */
+    public static List<String> documentsNeeded(String code) {
+        List<String> needed = new ArrayList<>();
+        Matcher m = NEED.matcher(code);
+        while (m.find()) needed.add(m.group(1));
+        return needed;
+    }
+
+    public static boolean isNumber(String expression) {
+        return NUMBER.matcher(expression.strip()).matches();
+    }
+
+    /** A numeric literal as people write it: {@code 50_000_000} → {@code 50,000,000}. */
+    public static String number(String literal) {
+        String digits = literal.strip().replace("_", "").replaceAll("[lLdD]$", "");
+        if (digits.contains(".")) return digits;
+        try {
+            return String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return digits;
+        }
+    }
+
+    /** What a quantity expression reads, without variables and call parentheses: {@code $m.months()} → {@code months}. */
+    public static String quantity(String expression) {
+        String e = expression.strip().replaceAll("\\s+", "");
+        e = e.replaceAll("\\$\\w+\\.", "").replace("()", "");
+        return e;
+    }
+
+    /** A year expression relative to the evaluation year: {@code $y - 3} → {@code Y-3}. */
+    public static String year(String expression) {
+        String e = expression.strip().replaceAll("\\s+", "");
+        return e.replaceAll("^\\$\\w*[yY]\\w*", "Y");
+    }
+
+    private static int closing(String code, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return code.length();
+    }
+
+    private static List<String> split(String args) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(args.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        if (!args.isBlank()) parts.add(args.substring(start).strip());
+        return parts;
+    }
+}

@@ -1,0 +1,154 @@
+package dvk.engine;
+
+import dvk.domain.CriterionOutcome;
+import dvk.domain.TitleDefinition;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The lints that need the compiled rules' metadata: title references, titles nobody awards, repeated thresholds. */
+final class RuleLints {
+    private static final Pattern TITLE_REFERENCE = Pattern.compile(
+            "\\btitle\\s*==\\s*\"([^\"]*)\"|\\bappliesTo\\s*\\(\\s*\"([^\"]*)\"");
+    private static final Pattern COMPARISON = Pattern.compile(
+            "([\\w$.()]+?)\\s*(>=|<=|>|<|==|!=)\\s*(-?\\d[\\d_]*(?:\\.\\d+)?[lL]?)(?![\\w.])");
+
+    private RuleLints() {}
+
+    /** Errors: a title code in a rule's conditions or calls that the titles data does not have. */
+    static List<RuleProblem> titleReferences(List<RuleBodies.Body> bodies, Set<String> titleCodes) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleBodies.Body body : bodies) {
+            Matcher m = TITLE_REFERENCE.matcher(body.code());
+            while (m.find()) {
+                String code = m.group(1) != null ? m.group(1) : m.group(2);
+                if (!code.equals(CriterionOutcome.EVERY_TITLE) && !titleCodes.contains(code)) {
+                    problems.add(new RuleProblem(body.file(), lineIn(body, m.start()), body.rule(),
+                            "title " + code + " is not in " + RuleSources.TITLES_FILE));
+                }
+            }
+            for (RuleCalls.Call call : RuleCalls.in(body.code(), body.line())) {
+                boolean namesCurrentTitle = call.owner().equals("Check") && call.method().equals("titleAwarded");
+                String literal = call.arg(2);
+                if (namesCurrentTitle && literal.startsWith("\"")) {
+                    String code = literal.replace("\"", "");
+                    if (!titleCodes.contains(code)) {
+                        problems.add(new RuleProblem(body.file(), call.line(), body.rule(),
+                                "title " + code + " is not in " + RuleSources.TITLES_FILE));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Warnings: a title in the titles data that no rule awards (a title nobody can get). */
+    static List<RuleProblem> unawardedTitles(List<TitleDefinition> titles, Map<String, RuleInfo> rules, String titlesText) {
+        List<RuleProblem> warnings = new ArrayList<>();
+        for (TitleDefinition title : titles) {
+            boolean awarded = rules.values().stream().anyMatch(r -> title.code().equals(r.awards()));
+            if (!awarded) {
+                warnings.add(new RuleProblem(RuleSources.TITLES_FILE, lineOf(titlesText, "\"" + title.code() + "\""), null,
+                        "title " + title.code() + " is in the titles data but no rule awards it (@awards)"));
+            }
+        }
+        return warnings;
+    }
+
+    /** Where a number is compared with a quantity, and whose threshold it is. */
+    private record Site(RuleBodies.Body body, int line, String quantity, BigDecimal value, String literal, String owner) {
+        boolean ownedByCriterionOrBand() {
+            return !owner.startsWith("rule ");
+        }
+    }
+
+    /**
+     * Warnings: one threshold written in two rules. Two criteria of different titles may require
+     * the same number (both work signs need 3 months), and a score band may equal a criterion: those
+     * are separate thresholds that policy may move apart. The same number for the same quantity in
+     * a rule that is no criterion (an award rule repeating its criterion), or in two rules of one
+     * criterion, is a copy: changing one would leave the other behind.
+     */
+    static List<RuleProblem> repeatedThresholds(List<RuleBodies.Body> bodies, Map<String, RuleInfo> rulesByName) {
+        List<Site> sites = new ArrayList<>();
+        for (RuleBodies.Body body : bodies) {
+            RuleInfo info = rulesByName.get(body.rule());
+            String ruleOwner = info != null && info.criterion() != null
+                    ? "criterion " + info.title() + "/" + info.criterion()
+                    : "rule " + body.rule();
+            Matcher m = COMPARISON.matcher(body.conditions());
+            while (m.find()) {
+                sites.add(site(body, lineIn(body, m.start()), RuleCalls.quantity(m.group(1)), m.group(3), "rule " + body.rule()));
+            }
+            for (RuleCalls.Call call : RuleCalls.in(body.code(), body.line())) {
+                if (call.owner().equals("Check")) {
+                    switch (call.method()) {
+                        case "atLeast" -> add(sites, body, call.line(), RuleCalls.quantity(call.arg(2)), call.arg(3), ruleOwner);
+                        case "shareAtLeast" -> add(sites, body, call.line(),
+                                "share of " + RuleCalls.quantity(call.arg(2)), call.arg(4), ruleOwner);
+                        case "withinQuota" -> add(sites, body, call.line(), "quota rank", call.arg(4), ruleOwner);
+                        default -> { }
+                    }
+                } else if (call.owner().equals("ScorePart") && call.method().equals("highestBand")) {
+                    String quantity = RuleCalls.quantity(call.arg(2));
+                    String owner = "score band " + call.arg(1);
+                    for (RuleCalls.Call band : RuleCalls.in(String.join(",", call.args().subList(
+                            Math.min(3, call.args().size()), call.args().size())), call.line())) {
+                        add(sites, body, call.line(), quantity, band.arg(0), owner);
+                    }
+                }
+            }
+        }
+        List<RuleProblem> warnings = new ArrayList<>();
+        sites.sort(Comparator.comparing((Site s) -> s.body().file()).thenComparingInt(Site::line));
+        for (Site site : sites) {
+            Site copied = null;
+            for (Site other : sites) {
+                boolean sameNumber = other.quantity().equals(site.quantity()) && other.value().compareTo(site.value()) == 0;
+                if (other == site || !sameNumber || other.body().rule().equals(site.body().rule())) continue;
+                boolean earlier = sites.indexOf(other) < sites.indexOf(site);
+                if (site.ownedByCriterionOrBand()) {
+                    // a criterion or band is the threshold's home: it is the copy only when its own kind is repeated
+                    if (other.owner().equals(site.owner()) && earlier) copied = other;
+                } else if (other.ownedByCriterionOrBand() || earlier) {
+                    copied = other;
+                }
+                if (copied != null) break;
+            }
+            if (copied != null) {
+                warnings.add(new RuleProblem(site.body().file(), site.line(), site.body().rule(),
+                        "threshold " + RuleCalls.number(site.literal()) + " for " + site.quantity()
+                                + " repeats rule \"" + copied.body().rule() + "\" (" + copied.body().file() + ":"
+                                + copied.line() + "): keep each threshold in one rule, so that changing it is one edit"));
+            }
+        }
+        return warnings;
+    }
+
+    private static void add(List<Site> sites, RuleBodies.Body body, int line, String quantity, String literal, String owner) {
+        if (RuleCalls.isNumber(literal)) sites.add(site(body, line, quantity, literal, owner));
+    }
+
+    private static Site site(RuleBodies.Body body, int line, String quantity, String literal, String owner) {
+        String digits = literal.strip().replace("_", "").replaceAll("[lL]$", "");
+        return new Site(body, line, quantity, new BigDecimal(digits), literal, owner);
+    }
+
+    private static int lineIn(RuleBodies.Body body, int offset) {
+        return body.line() + (int) body.code().substring(0, Math.min(offset, body.code().length())).chars()
+                .filter(c -> c == '\n').count();
+    }
+
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) return i + 1;
+        }
+        return 0;
+    }
+}
