@@ -18,7 +18,6 @@ import dvk.regression.ImpactAnalysis;
 import dvk.report.ImpactHtmlWriter;
 import dvk.report.ImpactJsonWriter;
 import dvk.report.ImpactTextWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -65,8 +64,8 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. html is one self-contained page.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
-    Path out;
+    @CommandLine.Mixin
+    OutputOption output;
 
     @Option(names = "--what-if",
             description = "Allow a rule set whose years do not include the batch's year (e.g. next year's rules on"
@@ -139,16 +138,10 @@ public final class DiffCommand implements Callable<Integer> {
                 case html -> ImpactHtmlWriter.write(impact, stream);
             }
         };
-        if (out != null) {
-            AtomicFile.write(out, content);
-            spec.commandLine().getErr().println("dvk: impact written to " + out);
-            return;
+        output.write(spec, content);
+        if (output.toFile()) {
+            spec.commandLine().getErr().println("dvk: impact written to " + output.target());
         }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        content.writeTo(buffer);
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(buffer.toString(StandardCharsets.UTF_8));
-        stdout.flush();
     }
 
     private static void deleteQuietly(Path directory) {

@@ -14,10 +14,8 @@ import dvk.io.BatchException;
 import dvk.io.BatchReader;
 import dvk.io.DecisionCsvWriter;
 import dvk.io.DecisionJsonWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,8 +50,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
-    Path out;
+    @CommandLine.Mixin
+    OutputOption output;
 
     @Option(names = "--threads", paramLabel = "N", description = "Districts evaluated at once. Default: all cores.")
     Integer threads;
@@ -96,15 +94,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             write(evaluation);
         } catch (IOException e) {
-            err.println("dvk: cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage());
+            err.println("dvk: cannot write " + output.target() + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         clock.lap("write " + format);
         if (timings) {
             clock.print(err);
         }
-        if (out != null) {
-            err.println("dvk: " + summary(evaluation) + " → " + out);
+        if (output.toFile()) {
+            err.println("dvk: " + summary(evaluation) + " → " + output.target());
         }
         if (!evaluation.rejected().isEmpty()) {
             err.println("dvk: " + evaluation.rejected().size() + " of " + evaluation.records()
@@ -131,14 +129,6 @@ public final class EvaluateCommand implements Callable<Integer> {
                 case csv -> DecisionCsvWriter.write(evaluation, stream);
             }
         };
-        if (out != null) {
-            AtomicFile.write(out, content);
-        } else {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            content.writeTo(buffer);
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(buffer.toString(StandardCharsets.UTF_8));
-            stdout.flush();
-        }
+        output.write(spec, content);
     }
 }

@@ -1,6 +1,5 @@
 package dvk.cli;
 
-import picocli.CommandLine;
 
 /** {@code java -jar dvk.jar …}: exits with the command's exit code. */
 public final class Main {

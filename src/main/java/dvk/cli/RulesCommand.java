@@ -8,11 +8,8 @@ import dvk.engine.RulesException;
 import dvk.io.AtomicFile;
 import dvk.report.CatalogJsonWriter;
 import dvk.report.CatalogMarkdownWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,8 +41,8 @@ public final class RulesCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
-    Path out;
+    @CommandLine.Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -64,19 +61,13 @@ public final class RulesCommand implements Callable<Integer> {
             }
         };
         try {
-            if (out != null) {
-                AtomicFile.write(out, content);
+            output.write(spec, content);
+            if (output.toFile()) {
                 err.println("dvk: catalog of " + catalogs.stream().mapToInt(c -> c.rules().size()).sum()
-                        + " rules in " + catalogs.size() + " rule sets → " + out);
-            } else {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                content.writeTo(buffer);
-                PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(buffer.toString(StandardCharsets.UTF_8));
-                stdout.flush();
+                        + " rules in " + catalogs.size() + " rule sets → " + output.target());
             }
         } catch (IOException e) {
-            err.println("dvk: cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage());
+            err.println("dvk: cannot write " + output.target() + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         return ExitCodes.OK;

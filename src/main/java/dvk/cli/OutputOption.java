@@ -1,0 +1,38 @@
+package dvk.cli;
+
+import dvk.io.AtomicFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code --out FILE}, shared by the commands that write a report: a file written atomically, or the command's output. */
+public final class OutputOption {
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    Path out;
+
+    /** Writes the content; the whole of it is produced before anything reaches the file or the output. */
+    void write(CommandLine.Model.CommandSpec spec, AtomicFile.Content content) throws IOException {
+        if (out != null) {
+            AtomicFile.write(out, content);
+            return;
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        content.writeTo(buffer);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(buffer.toString(StandardCharsets.UTF_8));
+        stdout.flush();
+    }
+
+    boolean toFile() {
+        return out != null;
+    }
+
+    /** How messages name where the output went. */
+    String target() {
+        return out == null ? "the output" : out.toString();
+    }
+}
