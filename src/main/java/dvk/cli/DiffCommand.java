@@ -122,7 +122,13 @@ public final class DiffCommand implements Callable<Integer> {
     /** The rule set for the batch's year; in a what-if, a library of one rule set gives that set whatever the year. */
     private RuleLibrary.Entry select(RuleLibrary library, int year) throws RulesException {
         if (whatIf && library.ruleSets().size() == 1) return library.ruleSets().get(0);
-        return library.forYear(year);
+        try {
+            return library.forYear(year);
+        } catch (RulesException e) {
+            if (whatIf || library.ruleSets().size() != 1) throw e;
+            throw new RulesException(e.problems().stream().map(p -> new dvk.engine.RuleProblem(p.file(), p.line(),
+                    p.rule(), p.message() + " (--what-if compares it anyway)")).toList());
+        }
     }
 
     private Evaluator evaluator(RuleSet rules) {

@@ -15,7 +15,8 @@ public final class RulesOption {
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = {"Rules: one rule set (a directory with ruleset.json, titles.json and .drl files), or a"
-                    + " directory of rule sets, of which the one whose years include the batch's year is used.",
+                    + " directory of rule sets (evaluate, verify and diff use the one whose years include the batch's year;"
+                    + " check and rules read them all).",
                 "Default: rules/ in the working directory when there is one, else the rules bundled in dvk."})
     Path rules;
 

@@ -1,5 +1,6 @@
 package dvk.cli;
 
+import dvk.engine.RuleFailure;
 import dvk.engine.RulesException;
 import dvk.engine.YearNotCoveredException;
 import dvk.engine.YearlyRules;
@@ -73,7 +74,7 @@ public final class VerifyCommand implements Callable<Integer> {
         } catch (RulesException e) {
             RulesOption.print(err, "the rules cannot be used; no fixture was run", e);
             return ExitCodes.RULES;
-        } catch (YearNotCoveredException e) {
+        } catch (YearNotCoveredException | RuleFailure e) {
             err.println("dvk: " + e.getMessage());
             return ExitCodes.RULES;
         }

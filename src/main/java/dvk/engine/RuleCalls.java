@@ -20,7 +20,7 @@ public final class RuleCalls {
 
     private static final Pattern CALL = Pattern.compile("\\b(Check|ScorePart|Band)\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern NEED = Pattern.compile("\\.\\s*need\\s*\\(\\s*\"([^\"]*)\"");
-    private static final Pattern NUMBER = Pattern.compile("^-?\\d[\\d_]*(?:\\.\\d+)?[lLdD]?$");
+    private static final Pattern NUMBER = Pattern.compile("^-?\\d[\\d_]*(?:\\.\\d+)?[lLdDfF]?$");
 
     private RuleCalls() {}
 
@@ -52,7 +52,7 @@ public final class RuleCalls {
 
     /** A numeric literal as people write it: {@code 50_000_000} → {@code 50,000,000}. */
     public static String number(String literal) {
-        String digits = literal.strip().replace("_", "").replaceAll("[lLdD]$", "");
+        String digits = literal.strip().replace("_", "").replaceAll("[lLdDfF]$", "");
         if (digits.contains(".")) return digits;
         try {
             return String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(digits));

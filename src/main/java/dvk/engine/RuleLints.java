@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 /** The lints that need the compiled rules' metadata: title references, titles nobody awards, repeated thresholds. */
 final class RuleLints {
     private static final Pattern TITLE_REFERENCE = Pattern.compile(
-            "\\btitle\\s*==\\s*\"([^\"]*)\"|\\bappliesTo\\s*\\(\\s*\"([^\"]*)\"");
+            "\\btitle\\s*==\\s*\"([^\"]*)\"|\\bappliesTo\\s*\\(\\s*\"([^\"]*)\"|\\bnew\\s+QuotaCandidate\\s*\\([^,]*,\\s*\"([^\"]*)\"");
     private static final Pattern COMPARISON = Pattern.compile(
-            "([\\w$.()]+?)\\s*(>=|<=|>|<|==|!=)\\s*(-?\\d[\\d_]*(?:\\.\\d+)?[lL]?)(?![\\w.])");
+            "([\\w$.()]+?)\\s*(>=|<=|>|<)\\s*(-?\\d[\\d_]*(?:\\.\\d+)?[lLdD]?)(?![\\w.])");
 
     private RuleLints() {}
 
@@ -26,7 +26,7 @@ final class RuleLints {
         for (RuleBodies.Body body : bodies) {
             Matcher m = TITLE_REFERENCE.matcher(body.code());
             while (m.find()) {
-                String code = m.group(1) != null ? m.group(1) : m.group(2);
+                String code = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
                 if (!code.equals(CriterionOutcome.EVERY_TITLE) && !titleCodes.contains(code)) {
                     problems.add(new RuleProblem(body.file(), lineIn(body, m.start()), body.rule(),
                             "title " + code + " is not in " + RuleSources.TITLES_FILE));
@@ -83,6 +83,8 @@ final class RuleLints {
                     : "rule " + body.rule();
             Matcher m = COMPARISON.matcher(body.conditions());
             while (m.find()) {
+                // "> 0" guards a division or an empty value; it is no policy threshold
+                if (new BigDecimal(m.group(3).replace("_", "").replaceAll("[lLdD]$", "")).signum() == 0) continue;
                 sites.add(site(body, lineIn(body, m.start()), RuleCalls.quantity(m.group(1)), m.group(3), "rule " + body.rule()));
             }
             for (RuleCalls.Call call : RuleCalls.in(body.code(), body.line())) {
@@ -135,7 +137,7 @@ final class RuleLints {
     }
 
     private static Site site(RuleBodies.Body body, int line, String quantity, String literal, String owner) {
-        String digits = literal.strip().replace("_", "").replaceAll("[lL]$", "");
+        String digits = literal.strip().replace("_", "").replaceAll("[lLdDfF]$", "");
         return new Site(body, line, quantity, new BigDecimal(digits), literal, owner);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,10 +18,13 @@ import java.util.regex.Pattern;
  */
 final class UnsafeCodeLint {
     private static final List<String> ALLOWED_PREFIXES = List.of(
-            "dvk.domain.", "dvk.engine.rulekit.", "java.math.", "java.time.", "java.util.");
-    private static final List<String> REFUSED_PREFIXES = List.of(
-            "java.util.concurrent", "java.util.jar", "java.util.zip", "java.util.logging", "java.util.prefs",
-            "java.util.spi", "java.util.ServiceLoader", "java.util.Timer", "java.util.Scanner", "java.util.random");
+            "dvk.domain.", "dvk.engine.rulekit.", "java.math.", "java.time.", "java.util.stream.", "java.util.function.");
+    /** java.util's collections and helpers; not the rest of it (Formatter writes files, ResourceBundle loads classes). */
+    private static final List<String> JAVA_UTIL_VALUES = List.of(
+            "List", "ArrayList", "LinkedList", "Set", "HashSet", "LinkedHashSet", "TreeSet", "SortedSet", "NavigableSet",
+            "Map", "HashMap", "LinkedHashMap", "TreeMap", "SortedMap", "NavigableMap", "Collection", "Collections",
+            "Arrays", "Objects", "Optional", "OptionalInt", "OptionalLong", "OptionalDouble", "Comparator", "Iterator",
+            "Deque", "ArrayDeque", "Queue");
     private static final List<String> JAVA_LANG_VALUES = List.of(
             "Math", "StrictMath", "String", "StringBuilder", "CharSequence", "Character", "Boolean", "Byte", "Short",
             "Integer", "Long", "Float", "Double", "Number", "Comparable", "Iterable", "Enum", "Object");
@@ -54,11 +58,17 @@ final class UnsafeCodeLint {
     }
 
     private static final Pattern IMPORT = Pattern.compile(
-            "(?m)^\\s*import\\s+(?:static\\s+|function\\s+|accumulate\\s+)?([\\w.$]+(?:\\.\\*)?)");
-    private static final Pattern GLOBAL = Pattern.compile("(?m)^\\s*global\\s+([\\w.$<>, ]+?)\\s+\\w+\\s*;?\\s*$");
+            "\\bimport\\s+(?:static\\s+|function\\s+|accumulate\\s+)?([\\w$]+(?:\\s*\\.\\s*(?:[\\w$]+|\\*))*)\\s*;?");
+    private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+[\\w$]+(?:\\s*\\.\\s*[\\w$]+)*\\s*;?");
+    private static final Pattern GLOBAL = Pattern.compile("\\bglobal\\b");
+    /** A class named with its package ({@code java.nio.file.Files}, {@code dvk.io.AtomicFile}), even across lines. */
     private static final Pattern QUALIFIED = Pattern.compile(
-            "\\b(java|javax|jdk|sun|com|org|net|io|kotlin|scala|groovy)\\s*\\.\\s*[a-z_$][\\w$]*(?:\\s*\\.\\s*[\\w$]+)*");
+            "(?<![\\w$.])[a-z_][\\w$]*(?:\\s*\\.\\s*[a-z_][\\w$]*)*\\s*\\.\\s*[A-Z][\\w$]*");
     private static final Pattern WORD = Pattern.compile("(?<![\\w$])[A-Za-z_$][\\w$]*");
+    private static final Pattern CLASS_LITERAL = Pattern.compile("\\.\\s*class\\b");
+    private static final Pattern MVEL = Pattern.compile("\\bdialect\\s+[\"']mvel[\"']");
+    private static final String ALLOWED = "rule files may use only the domain model (dvk.domain), the rule kit"
+            + " (dvk.engine.rulekit) and plain value types (numbers, text, java.math, java.time, java.util collections)";
 
     private UnsafeCodeLint() {}
 
@@ -69,65 +79,78 @@ final class UnsafeCodeLint {
     static List<RuleProblem> check(RuleSources sources) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleSources.DrlFile drl : sources.drlFiles()) {
-            DrlText text = DrlText.of(drl.text());
-            String bare = text.bare();
-            String[] lines = bare.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                int line = i + 1;
-                String rule = sources.ruleAt(drl.name(), line);
-                String code = lines[i];
-                Matcher imported = IMPORT.matcher(code);
-                if (imported.find()) {
-                    String name = imported.group(1);
-                    if (!allowed(name)) {
-                        problems.add(new RuleProblem(drl.name(), line, rule, "unsafe import " + name + ": " + ALLOWED));
-                    }
-                    continue;
-                }
-                if (code.strip().startsWith("package ")) continue;
-                Matcher global = GLOBAL.matcher(code);
-                if (global.find()) {
-                    problems.add(new RuleProblem(drl.name(), line, rule, "unsafe global " + global.group(1).strip()
-                            + ": rules read only the facts of the batch, so rule files may not declare globals"));
-                    continue;
-                }
-                String finding = unsafe(code);
-                if (finding != null) {
-                    problems.add(new RuleProblem(drl.name(), line, rule, finding));
+            String raw = drl.text();
+            Map<Integer, String> findings = new TreeMap<>();
+            DrlText text = DrlText.of(raw);
+            // what this lint cannot read reliably is refused outright
+            found(findings, raw, raw.indexOf("\\u"), "unsafe unicode escape: write the character itself (Java decodes"
+                    + " escapes before it reads the code, so they could hide code from this check)");
+            found(findings, raw, text.code().indexOf("\"\"\""), "unsafe text block (\"\"\"): write an ordinary string");
+            Matcher mvel = MVEL.matcher(text.code());
+            if (mvel.find()) {
+                found(findings, raw, mvel.start(), "unsafe dialect \"mvel\": rule files are written in the java dialect");
+            }
+            StringBuilder code = new StringBuilder(text.bare());
+            Matcher imported = IMPORT.matcher(code);
+            while (imported.find()) {
+                String name = imported.group(1).replaceAll("\\s+", "");
+                if (!allowed(name)) found(findings, raw, imported.start(), "unsafe import " + name + ": " + ALLOWED);
+            }
+            // what follows an import or package statement on its line is still read
+            blank(code, IMPORT);
+            blank(code, PACKAGE);
+            Matcher global = GLOBAL.matcher(code);
+            while (global.find()) {
+                found(findings, raw, global.start(),
+                        "unsafe global: rules read only the facts of the batch, so rule files may not declare globals");
+            }
+            Matcher qualified = QUALIFIED.matcher(code);
+            while (qualified.find()) {
+                String name = qualified.group().replaceAll("\\s+", "");
+                if (!allowed(name)) found(findings, raw, qualified.start(), "unsafe code " + name + ": " + ALLOWED);
+            }
+            Matcher literal = CLASS_LITERAL.matcher(code);
+            while (literal.find()) {
+                found(findings, raw, literal.start(), "unsafe code .class: it reaches reflection; " + ALLOWED);
+            }
+            Matcher word = WORD.matcher(code);
+            while (word.find()) {
+                String reaches = REFUSED.get(word.group());
+                if (reaches != null) {
+                    found(findings, raw, word.start(), "unsafe call " + word.group() + ": it reaches " + reaches
+                            + "; " + ALLOWED);
                 }
             }
+            findings.forEach((line, message) ->
+                    problems.add(new RuleProblem(drl.name(), line, sources.ruleAt(drl.name(), line), message)));
         }
         return problems;
     }
 
-    /** The first unsafe thing a line of code uses, in words, or null. One per line: the rest of it follows the fix. */
-    private static String unsafe(String code) {
-        Matcher qualified = QUALIFIED.matcher(code);
-        while (qualified.find()) {
-            String name = qualified.group().replaceAll("\\s+", "");
-            if (!allowed(name)) {
-                return "unsafe code " + name + ": " + ALLOWED;
-            }
-        }
-        Matcher word = WORD.matcher(code);
-        while (word.find()) {
-            String reaches = REFUSED.get(word.group());
-            if (reaches != null) {
-                return "unsafe call " + word.group() + ": it reaches " + reaches + "; " + ALLOWED;
-            }
-        }
-        return null;
+    /** Records a finding at the line of {@code offset} (none when negative); one per line: the rest follows the fix. */
+    private static void found(Map<Integer, String> findings, String text, int offset, String message) {
+        if (offset < 0) return;
+        int line = 1 + (int) text.substring(0, Math.min(offset, text.length())).chars().filter(c -> c == '\n').count();
+        findings.putIfAbsent(line, message);
     }
 
-    private static final String ALLOWED = "rule files may use only the domain model (dvk.domain), the rule kit"
-            + " (dvk.engine.rulekit) and plain value types (numbers, text, java.math, java.time, java.util collections)";
+    /** Blanks every match, keeping line breaks. */
+    private static void blank(StringBuilder code, Pattern statement) {
+        Matcher m = statement.matcher(code);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                if (code.charAt(i) != '\n') code.setCharAt(i, ' ');
+            }
+        }
+    }
 
     private static boolean allowed(String name) {
         if (name.startsWith("java.lang.")) {
-            String rest = name.substring("java.lang.".length());
-            return JAVA_LANG_VALUES.contains(rest.split("\\.")[0]);
+            return JAVA_LANG_VALUES.contains(name.substring("java.lang.".length()).split("\\.")[0]);
         }
-        if (REFUSED_PREFIXES.stream().anyMatch(name::startsWith)) return false;
+        if (name.startsWith("java.util.") && !name.startsWith("java.util.stream.") && !name.startsWith("java.util.function.")) {
+            return JAVA_UTIL_VALUES.contains(name.substring("java.util.".length()).split("\\.")[0]);
+        }
         return ALLOWED_PREFIXES.stream().anyMatch(name::startsWith);
     }
 }

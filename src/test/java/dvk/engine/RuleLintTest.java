@@ -36,14 +36,22 @@ class RuleLintTest {
                 Arguments.of("new java.net.Socket(\"example.org\", 80);", "java.net.Socket"),
                 Arguments.of("java.lang.reflect.Array.newInstance(String.class, 1);", "java.lang.reflect.Array"),
                 Arguments.of("kcontext.getKieRuntime().halt();", "getKieRuntime"),
-                Arguments.of("exit(0);", "exit"));
+                Arguments.of("exit(0);", "exit"),
+                // ways past a line-by-line reading, found in review
+                Arguments.of("new java.util.Formatter(\"/tmp/x\").close();", "java.util.Formatter"),
+                Arguments.of("dvk.io.AtomicFile.write(null, null);", "dvk.io.AtomicFile"),
+                Arguments.of("dvk.cli.Main.main(new String[0]);", "dvk.cli.Main"),
+                Arguments.of("jdk.\n    jshell.JShell.create();", "jdk.jshell.JShell"),
+                Arguments.of("String s = \"\\u0022; System.exit(1); //\";", "unicode escape"),
+                Arguments.of("String s = \"\"\"\n    x\n    \"\"\";", "text block"),
+                Arguments.of("Object o = String.class;", ".class"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unsafeCalls")
     void anUnsafeCallInAConsequenceIsAnErrorNamingFileLineAndRule(String call, String named) {
         RulesCopy rules = RulesCopy.of(temp).replace("district-model.drl", SCORE_CHECK, SCORE_CHECK + "\n    " + call);
-        int line = rules.lineOf("district-model.drl", call);
+        int line = rules.lineOf("district-model.drl", call.split("\n")[0]);
         assertThatThrownBy(() -> new RuleCompiler().compile(rules.directory()))
                 .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> {
@@ -63,7 +71,10 @@ class RuleLintTest {
                 Arguments.of("import static java.lang.System.exit;", "java.lang.System.exit"),
                 Arguments.of("import java.util.concurrent.Executors;", "java.util.concurrent.Executors"),
                 Arguments.of("import org.kie.api.runtime.KieSession;", "org.kie.api.runtime.KieSession"),
-                Arguments.of("global java.io.PrintStream out;", "java.io.PrintStream"));
+                Arguments.of("global java.io.PrintStream out;", "global"),
+                Arguments.of("import dvk.domain.Level; function void f() { new java.io.FileWriter(\"/tmp/x\"); }",
+                        "java.io.FileWriter"),
+                Arguments.of("dialect \"mvel\"", "mvel"));
     }
 
     @ParameterizedTest(name = "{0}")
