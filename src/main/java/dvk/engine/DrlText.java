@@ -87,11 +87,11 @@ public final class DrlText {
         return strings;
     }
 
-    /** 1-based line of a character offset. */
-    public int lineOf(int offset) {
+    /** 1-based line of a character offset in {@code text} (blanking keeps offsets, so any view will do). */
+    public static int lineAt(String text, int offset) {
         int line = 1;
-        for (int i = 0; i < offset && i < code.length(); i++) {
-            if (code.charAt(i) == '\n') line++;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') line++;
         }
         return line;
     }

@@ -1,5 +1,6 @@
 package dvk.engine;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,7 +33,7 @@ public final class RuleCalls {
             int open = m.end() - 1;
             int close = closing(code, open);
             List<String> args = split(code.substring(open + 1, close));
-            int line = firstLine + (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            int line = firstLine - 1 + DrlText.lineAt(code, m.start());
             calls.add(new Call(m.group(1), m.group(2), args, line));
         }
         return calls;
@@ -50,9 +51,19 @@ public final class RuleCalls {
         return NUMBER.matcher(expression.strip()).matches();
     }
 
+    /** A numeric literal's digits: {@code 50_000_000L} → {@code 50000000}. */
+    static String digits(String literal) {
+        return literal.strip().replace("_", "").replaceAll("[lLdDfF]$", "");
+    }
+
+    /** A numeric literal's value, to compare literals written differently ({@code 70}, {@code 70L}). */
+    static BigDecimal value(String literal) {
+        return new BigDecimal(digits(literal));
+    }
+
     /** A numeric literal as people write it: {@code 50_000_000} → {@code 50,000,000}. */
     public static String number(String literal) {
-        String digits = literal.strip().replace("_", "").replaceAll("[lLdDfF]$", "");
+        String digits = digits(literal);
         if (digits.contains(".")) return digits;
         try {
             return String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(digits));

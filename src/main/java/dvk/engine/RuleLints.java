@@ -84,7 +84,7 @@ final class RuleLints {
             Matcher m = COMPARISON.matcher(body.conditions());
             while (m.find()) {
                 // "> 0" guards a division or an empty value; it is no policy threshold
-                if (new BigDecimal(m.group(3).replace("_", "").replaceAll("[lLdD]$", "")).signum() == 0) continue;
+                if (RuleCalls.value(m.group(3)).signum() == 0) continue;
                 sites.add(site(body, lineIn(body, m.start()), RuleCalls.quantity(m.group(1)), m.group(3), "rule " + body.rule()));
             }
             for (RuleCalls.Call call : RuleCalls.in(body.code(), body.line())) {
@@ -137,13 +137,11 @@ final class RuleLints {
     }
 
     private static Site site(RuleBodies.Body body, int line, String quantity, String literal, String owner) {
-        String digits = literal.strip().replace("_", "").replaceAll("[lLdDfF]$", "");
-        return new Site(body, line, quantity, new BigDecimal(digits), literal, owner);
+        return new Site(body, line, quantity, RuleCalls.value(literal), literal, owner);
     }
 
     private static int lineIn(RuleBodies.Body body, int offset) {
-        return body.line() + (int) body.code().substring(0, Math.min(offset, body.code().length())).chars()
-                .filter(c -> c == '\n').count();
+        return body.line() - 1 + DrlText.lineAt(body.code(), offset);
     }
 
     private static int lineOf(String text, String needle) {

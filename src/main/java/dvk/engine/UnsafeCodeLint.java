@@ -130,8 +130,7 @@ final class UnsafeCodeLint {
     /** Records a finding at the line of {@code offset} (none when negative); one per line: the rest follows the fix. */
     private static void found(Map<Integer, String> findings, String text, int offset, String message) {
         if (offset < 0) return;
-        int line = 1 + (int) text.substring(0, Math.min(offset, text.length())).chars().filter(c -> c == '\n').count();
-        findings.putIfAbsent(line, message);
+        findings.putIfAbsent(DrlText.lineAt(text, offset), message);
     }
 
     /** Blanks every match, keeping line breaks. */

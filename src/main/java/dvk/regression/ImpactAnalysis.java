@@ -58,7 +58,8 @@ public final class ImpactAnalysis {
             }
         }
         return new Impact(input, base.year(), base.records(), base.rejected().size(),
-                side(base), side(changed), titleCounts(base, changed, baseTitles, changedTitles), titleChanges, reasonChanges);
+                side(base), side(changed), titleCounts(base, changed, after, baseTitles, changedTitles), titleChanges,
+                reasonChanges);
     }
 
     private static Impact.Side side(Evaluation evaluation) {
@@ -68,13 +69,11 @@ public final class ImpactAnalysis {
     }
 
     /** Titles of both rule sets: the base's in its order, then titles only the changed rules have. */
-    private static List<Impact.TitleChange> titleCounts(Evaluation base, Evaluation changed, Set<String> baseTitles,
-                                                        Set<String> changedTitles) {
+    private static List<Impact.TitleChange> titleCounts(Evaluation base, Evaluation changed, Map<Integer, Decision> after,
+                                                        Set<String> baseTitles, Set<String> changedTitles) {
         Map<String, TitleDefinition> all = new LinkedHashMap<>();
         base.rules().titles().forEach(t -> all.put(t.code(), t));
         changed.rules().titles().forEach(t -> all.putIfAbsent(t.code(), t));
-        Map<Integer, Decision> after = new LinkedHashMap<>();
-        changed.decisions().forEach(d -> after.put(d.index(), d));
         List<Impact.TitleChange> counts = new ArrayList<>();
         for (TitleDefinition title : all.values()) {
             long gained = 0;
