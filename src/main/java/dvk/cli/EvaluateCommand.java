@@ -12,7 +12,7 @@ import dvk.engine.YearNotCoveredException;
 import dvk.io.AtomicFile;
 import dvk.io.BatchException;
 import dvk.io.BatchReader;
-import dvk.io.DecisionCsvWriter;
+import dvk.report.DecisionCsvWriter;
 import dvk.io.DecisionJsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -118,15 +118,17 @@ class EvaluateCommandTest {
         String csv = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF");
         List<List<String>> rows = csvRows(csv.substring(1));
-        assertThat(rows.get(0)).containsExactly("index", "id", "name", "type", "district", "status", "score",
+        assertThat(rows.get(0)).containsExactly("index", "id", "name", "type", "district", "commune", "startDate",
+                "completedDate", "status", "score",
                 "DISTRICT_MODEL", "DISTRICT_GIAY_KHEN", "CITY_MODEL", "CITY_BANG_KHEN", "DISTRICT_WORK_SIGN",
                 "CITY_WORK_SIGN", "awards", "reasons");
-        assertThat(rows.get(1).subList(0, 14)).containsExactly("0", "GL-1", "Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long",
-                "MODEL", "Gia Lâm", "decided", "70", "yes", "no", "no", "no", "", "", "DISTRICT_MODEL");
-        assertThat(rows.get(1).get(14)).startsWith("DISTRICT_GIAY_KHEN (min-score: 70, required >= 75) | CITY_MODEL (");
+        assertThat(rows.get(1).subList(0, 17)).containsExactly("0", "GL-1", "Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long",
+                "MODEL", "Gia Lâm", "Đặng Xá", "2022-03-01", "", "decided", "70", "yes", "no", "no", "no", "", "",
+                "DISTRICT_MODEL");
+        assertThat(rows.get(1).get(17)).startsWith("DISTRICT_GIAY_KHEN (min-score: 70, required >= 75) | CITY_MODEL (");
         assertThat(rows.get(2).subList(0, 2)).containsExactly("1", "GL-2");
-        assertThat(rows.get(2).get(5)).isEqualTo("rejected");
-        assertThat(rows.get(2).get(14)).contains("startDate: required field is missing");
+        assertThat(rows.get(2).get(8)).isEqualTo("rejected");
+        assertThat(rows.get(2).get(17)).contains("startDate: required field is missing");
         if (Files.getFileStore(out).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
                     .as("a report others may read, not a private temporary file").isEqualTo("rw-r--r--");

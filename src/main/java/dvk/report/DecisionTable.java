@@ -1,0 +1,101 @@
+package dvk.report;
+
+import dvk.domain.Award;
+import dvk.domain.CriterionOutcome;
+import dvk.domain.Decision;
+import dvk.domain.NotAwarded;
+import dvk.domain.RejectedRecord;
+import dvk.domain.TitleDefinition;
+import dvk.engine.Evaluation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The rows committees file: one a record, decided or rejected, in input order, with a column per
+ * title ({@code yes}, {@code no}, or empty where the title does not apply) and the reasons in words.
+ * The CSV output and the XLSX "Decisions" sheet are both this table, so they cannot drift apart.
+ * Cells are typed (numbers, dates, text, or null for empty) so a spreadsheet gets real numbers and dates.
+ */
+public record DecisionTable(List<Column> columns, List<List<Object>> rows) {
+    /** What a column holds, for formats that type their cells. */
+    public enum CellType { NUMBER, DATE, TEXT }
+
+    public record Column(String header, CellType type) {}
+
+    public static final String YES = "yes";
+    public static final String NO = "no";
+
+    public DecisionTable {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+
+    public static DecisionTable of(Evaluation evaluation) {
+        List<TitleDefinition> titles = evaluation.rules().awardedTitles();
+        List<Column> columns = new ArrayList<>(List.of(
+                new Column("index", CellType.NUMBER), new Column("id", CellType.TEXT),
+                new Column("name", CellType.TEXT), new Column("type", CellType.TEXT),
+                new Column("district", CellType.TEXT), new Column("commune", CellType.TEXT),
+                new Column("startDate", CellType.DATE), new Column("completedDate", CellType.DATE),
+                new Column("status", CellType.TEXT), new Column("score", CellType.NUMBER)));
+        titles.forEach(t -> columns.add(new Column(t.code(), CellType.TEXT)));
+        columns.add(new Column("awards", CellType.TEXT));
+        columns.add(new Column("reasons", CellType.TEXT));
+
+        List<Row> rows = new ArrayList<>();
+        evaluation.decisions().forEach(d -> rows.add(new Row(d.index(), decided(d, titles))));
+        evaluation.rejected().forEach(r -> rows.add(new Row(r.index(), rejected(r, titles))));
+        rows.sort(Comparator.comparingInt(Row::index));
+        return new DecisionTable(columns, rows.stream().map(Row::cells).toList());
+    }
+
+    private record Row(int index, List<Object> cells) {}
+
+    private static List<Object> decided(Decision d, List<TitleDefinition> titles) {
+        List<Object> row = new ArrayList<>();
+        row.add(d.index());
+        row.add(d.nomination().id());
+        row.add(d.nomination().name());
+        row.add(d.nomination().type().name());
+        row.add(d.nomination().district());
+        row.add(d.nomination().commune());
+        row.add(d.nomination().startDate());
+        row.add(d.nomination().completedDate());
+        row.add("decided");
+        row.add(d.score() == null ? null : d.score().total());
+        for (TitleDefinition title : titles) {
+            boolean missed = d.notAwarded().stream().anyMatch(n -> n.title().equals(title.code()));
+            row.add(d.holds(title.code()) ? YES : missed ? NO : null);
+        }
+        row.add(text(d.awards().stream().map(Award::title).collect(Collectors.joining("; "))));
+        row.add(text(reasons(d.notAwarded())));
+        return row;
+    }
+
+    private static List<Object> rejected(RejectedRecord r, List<TitleDefinition> titles) {
+        List<Object> row = new ArrayList<>();
+        row.add(r.index());
+        row.add(r.id());
+        for (int i = 0; i < 6; i++) row.add(null); // name … completedDate: not trusted from a broken record
+        row.add("rejected");
+        row.add(null);
+        titles.forEach(t -> row.add(null));
+        row.add(null);
+        row.add(r.describe());
+        return row;
+    }
+
+    /** {@code CITY_MODEL (min-score: 70, required >= 80) | …}: every title missed with its failed criteria. */
+    static String reasons(List<NotAwarded> notAwarded) {
+        return notAwarded.stream()
+                .map(n -> n.title() + " (" + n.failed().stream().map(CriterionOutcome::describe)
+                        .collect(Collectors.joining("; ")) + ")")
+                .collect(Collectors.joining(" | "));
+    }
+
+    private static String text(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}
