@@ -84,8 +84,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         clock.lap("build rules (" + buildMode + ", " + ruleSet.ruleCount() + " rules of " + ruleSet.source() + ")");
         Evaluation evaluation;
-        try {
-            evaluation = (threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads)).evaluate(batch);
+        try (ProgressDisplay display = ProgressDisplay.forRecords(batch.records())) {
+            evaluation = (threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads))
+                    .evaluate(batch, display.progress());
         } catch (RuleFailure | YearNotCoveredException e) {
             err.println("dvk: " + e.getMessage());
             return ExitCodes.RULES;

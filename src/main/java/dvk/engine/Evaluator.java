@@ -47,6 +47,11 @@ public final class Evaluator {
 
     /** @throws YearNotCoveredException when the rule set does not apply to the batch's year (unless a what-if) */
     public Evaluation evaluate(Batch batch) {
+        return evaluate(batch, Progress.NONE);
+    }
+
+    /** Evaluates, telling {@code progress} as each district's records are decided (rejected ones count at once). */
+    public Evaluation evaluate(Batch batch, Progress progress) {
         if (!anyYear && !rules.years().includes(batch.year())) {
             throw new YearNotCoveredException(rules, batch.year());
         }
@@ -54,6 +59,7 @@ public final class Evaluator {
         for (Indexed<Nomination> n : batch.accepted()) {
             byDistrict.computeIfAbsent(n.value().district(), d -> new ArrayList<>()).add(n);
         }
+        progress.decided(batch.rejected().size());
         DecisionAssembler assembler = new DecisionAssembler(rules);
         List<Decision> decisions = new ArrayList<>(batch.accepted().size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, byDistrict.size())), r -> {
@@ -67,9 +73,11 @@ public final class Evaluator {
                 futures.add(pool.submit(() -> {
                     Map<String, SessionFacts> facts = DistrictSession.evaluate(
                             rules, batch.year(), district.getKey(), district.getValue());
-                    return district.getValue().stream()
+                    List<Decision> decided = district.getValue().stream()
                             .map(n -> assembler.assemble(n, facts.getOrDefault(n.value().id(), SessionFacts.none())))
                             .toList();
+                    progress.decided(decided.size());
+                    return decided;
                 }));
             }
             for (Future<List<Decision>> future : futures) {
