@@ -1,24 +1,39 @@
 package dvk.engine;
 
+import dvk.domain.AcceptedRecord;
 import dvk.domain.Batch;
 import dvk.domain.Decision;
 import dvk.domain.Indexed;
 import dvk.domain.Nomination;
+import dvk.domain.RejectedRecord;
+import dvk.domain.ValidatedRecord;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Evaluates a batch: each district's nominations in a session of their own (the quota needs them
- * together), districts in parallel on {@code threads} threads, decisions merged back in input order.
+ * Evaluates a batch as a stream, so memory does not grow with it. Records are read in chunks; each
+ * chunk is evaluated in a session of its own, chunks in parallel on {@code threads} threads, and
+ * results are handed on in input order. Only the district quota compares nominations with each
+ * other: a nomination the rules make a {@code QuotaCandidate} is held back, and once every record
+ * has been read, each district's candidates are evaluated together in one small session where the
+ * quota rule ranks them. Every other decision is final when its chunk is done.
  */
 public final class Evaluator {
+    /** Records a session evaluates at once: enough to spread the session's cost, small enough to stream. */
+    static final int CHUNK = 256;
+
     private final RuleSet rules;
     private final int threads;
     private final boolean anyYear;
@@ -45,54 +60,180 @@ public final class Evaluator {
         return new Evaluator(rules, threads, true);
     }
 
-    /** @throws YearNotCoveredException when the rule set does not apply to the batch's year (unless a what-if) */
+    public RuleSet rules() {
+        return rules;
+    }
+
     public Evaluation evaluate(Batch batch) {
         return evaluate(batch, Progress.NONE);
     }
 
-    /** Evaluates, telling {@code progress} as each district's records are decided (rejected ones count at once). */
+    /** Evaluates a batch held in memory, collecting the decisions; tells {@code progress} as records are done. */
     public Evaluation evaluate(Batch batch, Progress progress) {
-        if (!anyYear && !rules.years().includes(batch.year())) {
-            throw new YearNotCoveredException(rules, batch.year());
-        }
-        Map<String, List<Indexed<Nomination>>> byDistrict = new LinkedHashMap<>();
-        for (Indexed<Nomination> n : batch.accepted()) {
-            byDistrict.computeIfAbsent(n.value().district(), d -> new ArrayList<>()).add(n);
-        }
-        progress.decided(batch.rejected().size());
-        DecisionAssembler assembler = new DecisionAssembler(rules);
+        List<ValidatedRecord> records = new ArrayList<>(batch.records());
+        batch.accepted().forEach(n -> records.add(new AcceptedRecord(n.index(), n.value())));
+        records.addAll(batch.rejected());
+        records.sort(Comparator.comparingInt(ValidatedRecord::index));
+        Iterator<ValidatedRecord> it = records.iterator();
         List<Decision> decisions = new ArrayList<>(batch.accepted().size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, byDistrict.size())), r -> {
-            Thread t = new Thread(r, "dvk-district");
+        List<RejectedRecord> rejected = new ArrayList<>(batch.rejected().size());
+        stream(batch.year(), () -> it.hasNext() ? it.next() : null, new DecisionListener<Decision>() {
+            @Override
+            public Decision prepare(Decision decision) {
+                return decision;
+            }
+
+            @Override
+            public void decided(Decision decision, Decision prepared) {
+                decisions.add(decision);
+                progress.decided(1);
+            }
+
+            @Override
+            public void pending(int index, Nomination nomination) {}
+
+            @Override
+            public void rejected(RejectedRecord record) {
+                rejected.add(record);
+                progress.decided(1);
+            }
+
+            @Override
+            public void resolved(Decision decision, Decision prepared) {
+                decisions.add(decision);
+                progress.decided(1);
+            }
+        });
+        decisions.sort(Comparator.comparingInt(Decision::index));
+        return new Evaluation(batch.year(), rules, decisions, rejected);
+    }
+
+    /**
+     * Reads every record of {@code source}, evaluates it and tells {@code listener}.
+     *
+     * @throws YearNotCoveredException when the rule set does not apply to the batch's year (unless a what-if)
+     * @throws RuleFailure when a rule fails; nothing more is told after it
+     */
+    public <R, E extends Exception> void stream(int year, RecordSource<E> source, DecisionListener<R> listener) throws E {
+        if (!anyYear && !rules.years().includes(year)) {
+            throw new YearNotCoveredException(rules, year);
+        }
+        DecisionAssembler assembler = new DecisionAssembler(rules);
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "dvk-evaluate");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<List<Decision>>> futures = new ArrayList<>();
-            for (Map.Entry<String, List<Indexed<Nomination>>> district : byDistrict.entrySet()) {
-                futures.add(pool.submit(() -> {
-                    Map<String, SessionFacts> facts = DistrictSession.evaluate(
-                            rules, batch.year(), district.getKey(), district.getValue());
-                    List<Decision> decided = district.getValue().stream()
-                            .map(n -> assembler.assemble(n, facts.getOrDefault(n.value().id(), SessionFacts.none())))
-                            .toList();
-                    progress.decided(decided.size());
-                    return decided;
-                }));
+            Deque<Future<List<Result<R>>>> inFlight = new ArrayDeque<>();
+            Map<String, List<Indexed<Nomination>>> candidates = new LinkedHashMap<>();
+            List<ValidatedRecord> chunk = new ArrayList<>(CHUNK);
+            for (ValidatedRecord record = source.next(); ; record = source.next()) {
+                if (record != null) chunk.add(record);
+                if (chunk.size() == CHUNK || (record == null && !chunk.isEmpty())) {
+                    List<ValidatedRecord> work = chunk;
+                    inFlight.add(run(pool, () -> evaluateChunk(year, work, assembler, listener)));
+                    chunk = new ArrayList<>(CHUNK);
+                }
+                // keep a few chunks ahead of the writer, never the whole batch
+                while (!inFlight.isEmpty() && (record == null || inFlight.size() > 2 * threads || inFlight.peek().isDone())) {
+                    tell(get(inFlight.poll()), listener, candidates);
+                }
+                if (record == null) break;
             }
-            for (Future<List<Decision>> future : futures) {
-                decisions.addAll(future.get());
+            resolveQuota(year, candidates, pool, assembler, listener);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+    }
+
+    /** One record's result: a prepared decision, a nomination waiting for the quota, or a rejection. */
+    private record Result<R>(ValidatedRecord record, Decision decision, R prepared) {}
+
+    private <R> List<Result<R>> evaluateChunk(int year, List<ValidatedRecord> chunk, DecisionAssembler assembler,
+                                             DecisionListener<R> listener) {
+        List<Indexed<Nomination>> nominations = new ArrayList<>(chunk.size());
+        for (ValidatedRecord record : chunk) {
+            if (record instanceof AcceptedRecord accepted) nominations.add(accepted.indexed());
+        }
+        Map<String, SessionFacts> facts = nominations.isEmpty() ? Map.of() : RuleSession.evaluate(rules, year,
+                "records " + chunk.get(0).index() + "–" + chunk.get(chunk.size() - 1).index(), nominations);
+        List<Result<R>> results = new ArrayList<>(chunk.size());
+        for (ValidatedRecord record : chunk) {
+            if (record instanceof AcceptedRecord accepted) {
+                SessionFacts own = facts.getOrDefault(accepted.nomination().id(), SessionFacts.none());
+                if (!own.quotaCandidates().isEmpty()) {
+                    results.add(new Result<>(record, null, null));
+                    continue;
+                }
+                Decision decision = assembler.assemble(accepted.indexed(), own);
+                results.add(new Result<>(record, decision, listener.prepare(decision)));
+            } else {
+                results.add(new Result<>(record, null, null));
             }
+        }
+        return results;
+    }
+
+    private static <R> void tell(List<Result<R>> results, DecisionListener<R> listener,
+                                 Map<String, List<Indexed<Nomination>>> candidates) {
+        for (Result<R> result : results) {
+            if (result.record() instanceof RejectedRecord rejected) {
+                listener.rejected(rejected);
+            } else if (result.decision() != null) {
+                listener.decided(result.decision(), result.prepared());
+            } else {
+                AcceptedRecord pending = (AcceptedRecord) result.record();
+                candidates.computeIfAbsent(pending.nomination().district(), d -> new ArrayList<>()).add(pending.indexed());
+                listener.pending(pending.index(), pending.nomination());
+            }
+        }
+    }
+
+    /** Each district's quota candidates together in one session; their decisions told in input order. */
+    private <R> void resolveQuota(int year, Map<String, List<Indexed<Nomination>>> candidates, ExecutorService pool,
+                                  DecisionAssembler assembler, DecisionListener<R> listener) {
+        List<Future<List<Result<R>>>> districts = new ArrayList<>();
+        for (Map.Entry<String, List<Indexed<Nomination>>> district : candidates.entrySet()) {
+            districts.add(run(pool, () -> {
+                Map<String, SessionFacts> facts = RuleSession.evaluate(rules, year,
+                        "quota candidates of district \"" + district.getKey() + "\"", district.getValue());
+                List<Result<R>> results = new ArrayList<>();
+                for (Indexed<Nomination> n : district.getValue()) {
+                    Decision decision = assembler.assemble(n, facts.getOrDefault(n.value().id(), SessionFacts.none()));
+                    results.add(new Result<>(new AcceptedRecord(n.index(), n.value()), decision, listener.prepare(decision)));
+                }
+                return results;
+            }));
+        }
+        List<Result<R>> resolved = new ArrayList<>();
+        for (Future<List<Result<R>>> district : districts) {
+            resolved.addAll(get(district));
+        }
+        resolved.sort(Comparator.comparingInt(r -> r.record().index()));
+        resolved.forEach(r -> listener.resolved(r.decision(), r.prepared()));
+    }
+
+    private static <T> Future<T> run(ExecutorService pool, Callable<T> task) {
+        if (pool != null) return pool.submit(task);
+        try {
+            return CompletableFuture.completedFuture(task.call());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T get(Future<T> future) {
+        try {
+            return future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuleFailure failure) throw failure;
             throw new RuleFailure("?", "evaluation failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuleFailure("?", "evaluation interrupted", e);
-        } finally {
-            pool.shutdownNow();
         }
-        decisions.sort(Comparator.comparingInt(Decision::index));
-        return new Evaluation(batch.year(), rules, decisions, batch.rejected());
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dvk.cli.ExitCodes;
 import dvk.domain.Batch;
+import dvk.domain.Decision;
 import dvk.domain.Indexed;
 import dvk.domain.Nomination;
 import dvk.testing.NominationBuilder;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -56,8 +59,68 @@ class EvaluatorTest {
             end
             """;
 
+    private static final String INSERTING_RULE = """
+            package dvk.rules;
+            import dvk.domain.Nomination;
+
+            rule "count to infinity"
+                @id("test.count") @cite("test")
+            when
+                $n : Nomination()
+            then
+                for (long i = 0; ; i++) {
+                    insert(Long.valueOf(i));
+                }
+            end
+            """;
+
     @TempDir
     Path temp;
+
+    /**
+     * Streaming evaluates chunks of records and then each district's quota candidates together; the
+     * oracle is the whole district in one session, where the quota sees every nomination at once.
+     */
+    @Test
+    void chunksAndQuotaSessionsDecideAsOneSessionPerDistrict() {
+        List<Indexed<Nomination>> nominations = new ArrayList<>();
+        String[] districts = {"Gia Lâm", "Đông Anh", "Long Biên"};
+        for (int i = 0; i < 3 * Evaluator.CHUNK + 40; i++) {
+            nominations.add(new Indexed<>(i, model(String.format("M-%04d", i)).district(districts[i % 3])
+                    .beneficiaries(200 + (i * 37) % 5_000).approval(String.valueOf(60 + i % 40))
+                    .replicationSites(i % 6).build()));
+        }
+        RuleSet rules = TestRules.standard();
+        DecisionAssembler assembler = new DecisionAssembler(rules);
+        List<Decision> expected = new ArrayList<>();
+        for (String district : districts) {
+            List<Indexed<Nomination>> own = nominations.stream().filter(n -> n.value().district().equals(district)).toList();
+            Map<String, SessionFacts> facts = RuleSession.evaluate(rules, 2024, district, own);
+            own.forEach(n -> expected.add(assembler.assemble(n, facts.get(n.value().id()))));
+        }
+        expected.sort(Comparator.comparingInt(Decision::index));
+        assertThat(expected.stream().filter(d -> d.holds("CITY_MODEL")).count()).as("the quota caps every district").isEqualTo(9);
+        assertThat(expected.stream().filter(d -> d.notAwarded().stream().anyMatch(m -> m.failed().stream()
+                .anyMatch(c -> c.criterion().equals("district-quota"))))).as("and turns candidates away").hasSizeGreaterThan(50);
+        for (int threads : new int[] {1, 2}) {
+            Evaluation streamed = new Evaluator(rules, threads).evaluate(new Batch(2024, nominations, List.of()));
+            assertThat(streamed.decisions()).as("%d threads", threads).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aRuleThatInsertsWithoutEndIsStoppedAndNamed() throws Exception {
+        RulesCopy rules = RulesCopy.of(temp).write("count.drl", INSERTING_RULE);
+        RuleSet ruleSet = new RuleCompiler().compile(rules.directory());
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> TestRules.evaluate(ruleSet, 2024, model("M")))
+                .isInstanceOfSatisfying(RuleFailure.class, f -> {
+                    assertThat(f.rule()).isEqualTo("count to infinity");
+                    assertThat(f.getMessage()).contains("\"count to infinity\"").contains("insert without end")
+                            .contains("nomination M");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+    }
 
     @Test
     void decisionsKeepInputOrderAcrossDistrictsAndThreads() {

@@ -9,28 +9,52 @@ import java.util.List;
 import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * Evaluates the nominations of one district in one session: the district quota compares them with
- * each other, and nothing else does, so districts are independent. Firings are capped; a rule
- * that goes past the cap (a loop) or throws stops the evaluation with its name.
+ * Evaluates some nominations in one session and returns the facts the rules derived for each. A
+ * session is bounded: past a cap of firings (a rule that loops) or of inserted facts (a rule that
+ * inserts without end) it stops, and a rule that throws stops it; each names the rule.
  */
-final class DistrictSession {
+final class RuleSession {
     /** Generous: our rules fire about 40 times a nomination, truth maintenance included. */
     static final int FIRINGS_PER_NOMINATION = 1_000;
     static final int BASE_FIRINGS = 10_000;
+    /** Our rules insert about 35 facts a nomination. */
+    static final int FACTS_PER_NOMINATION = 2_000;
+    static final int BASE_FACTS = 20_000;
 
-    private DistrictSession() {}
+    private RuleSession() {}
 
-    static Map<String, SessionFacts> evaluate(RuleSet rules, int year, String district, List<Indexed<Nomination>> nominations) {
+    /** Thrown from inside a consequence when the session holds too many facts; Drools wraps it with the rule. */
+    static final class TooManyFacts extends RuntimeException {
+        TooManyFacts(int cap) {
+            super("more than " + cap + " facts inserted", null, false, false);
+        }
+    }
+
+    /**
+     * @param scope how a failure names these nominations: {@code district "Gia Lâm"}, {@code records 0–255}
+     */
+    static Map<String, SessionFacts> evaluate(RuleSet rules, int year, String scope, List<Indexed<Nomination>> nominations) {
         KieSession session = rules.kieBase().newKieSession();
         Map<String, Integer> firingsByRule = new HashMap<>();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 firingsByRule.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+            }
+        });
+        int factCap = BASE_FACTS + FACTS_PER_NOMINATION * nominations.size();
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            private int inserted;
+
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (++inserted > factCap) throw new TooManyFacts(factCap);
             }
         });
         try {
@@ -45,7 +69,7 @@ final class DistrictSession {
                         .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                         .map(Map.Entry::getKey).orElse("?");
                 throw new RuleFailure(rule, "rules fired " + fired + " times for " + nominations.size()
-                        + " nominations of district \"" + district + "\" without settling; rule \"" + rule
+                        + " nominations (" + scope + ") without settling; rule \"" + rule
                         + "\" fired most (" + firingsByRule.get(rule) + " times): does it loop?", null);
             }
             return SessionFacts.collect(session.getObjects());
@@ -54,11 +78,16 @@ final class DistrictSession {
             String nomination = e.getMatch() == null ? null : e.getMatch().getObjects().stream()
                     .filter(Nomination.class::isInstance).map(o -> ((Nomination) o).id()).findFirst().orElse(null);
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RuleFailure(rule, "rule \"" + rule + "\" failed"
-                    + (nomination == null ? "" : " on nomination " + nomination) + ": " + cause, cause);
+            String what = cause instanceof TooManyFacts ? "inserted more than " + factCap + " facts for "
+                    + nominations.size() + " nominations (" + scope + "): does it insert without end?" : "failed: " + cause;
+            throw new RuleFailure(rule, "rule \"" + rule + "\" " + what
+                    + (nomination == null ? "" : " (nomination " + nomination + ")"), cause);
+        } catch (TooManyFacts e) {
+            throw new RuleFailure("?", "the rules inserted more than " + factCap + " facts for " + nominations.size()
+                    + " nominations (" + scope + ")", e);
         } catch (RuntimeException e) {
             if (e instanceof RuleFailure failure) throw failure;
-            throw new RuleFailure("?", "the rules failed in district \"" + district + "\": " + e, e);
+            throw new RuleFailure("?", "the rules failed (" + scope + "): " + e, e);
         } finally {
             session.dispose();
         }
