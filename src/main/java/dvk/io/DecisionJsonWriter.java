@@ -13,8 +13,12 @@ import dvk.domain.FieldError;
 import dvk.domain.NotAwarded;
 import dvk.domain.RejectedRecord;
 import dvk.domain.ScorePart;
-import dvk.domain.TitleDefinition;
 import dvk.engine.Evaluation;
+import dvk.engine.RuleSet;
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -27,53 +31,82 @@ public final class DecisionJsonWriter {
 
     private DecisionJsonWriter() {}
 
-    public static void write(Evaluation evaluation, OutputStream out) throws IOException {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+    private static DefaultPrettyPrinter printer() {
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                         .withArrayEmptySeparator("")
                         .withObjectEmptySeparator(""))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(printer);
+    }
+
+    /** Writes a whole evaluation held in memory; the same bytes as streaming it through {@link JsonDecisionOutput}. */
+    public static void write(Evaluation evaluation, OutputStream out) throws IOException {
+        try (JsonDecisionOutput output = new JsonDecisionOutput(evaluation.year(), evaluation.rules())) {
+            evaluation.decisions().forEach(d -> output.decided(d, output.prepare(d)));
+            evaluation.rejected().forEach(output::rejected);
+            output.writeTo(out);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** One root-level object, pretty-printed, each line indented by {@code indent} spaces. */
+    private static byte[] render(int indent, Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(printer());
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (indent == 0) return bytes.toByteArray();
+        String pad = " ".repeat(indent);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        // strings are escaped, so every line break is the printer's own
+        return (pad + text.replace("\n", "\n" + pad)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A decision as an element of the "decisions" array. */
+    static byte[] fragment(RuleSet rules, Decision decision) {
+        return render(4, g -> writeDecision(g, rules, decision));
+    }
+
+    /** A rejected record as an element of the "rejected" array. */
+    static byte[] fragment(RejectedRecord rejected) {
+        return render(4, g -> writeRejected(g, rejected));
+    }
+
+    /** The document's opening through the summary, ending with the comma before "decisions". */
+    static byte[] header(int year, RuleSet rules, long records, long decided, long rejected, Map<String, Long> titles) {
+        byte[] whole = render(0, g -> {
             g.writeStartObject();
-            g.writeNumberField("year", evaluation.year());
+            g.writeNumberField("year", year);
             g.writeObjectFieldStart("rules");
-            g.writeStringField("source", evaluation.rules().source());
-            g.writeStringField("fingerprint", evaluation.rules().fingerprint());
-            g.writeNumberField("rules", evaluation.rules().ruleCount());
+            g.writeStringField("source", rules.source());
+            g.writeStringField("fingerprint", rules.fingerprint());
+            g.writeNumberField("rules", rules.ruleCount());
             g.writeEndObject();
-            writeSummary(g, evaluation);
-            g.writeArrayFieldStart("decisions");
-            for (Decision decision : evaluation.decisions()) {
-                writeDecision(g, evaluation, decision);
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("records", records);
+            g.writeNumberField("decided", decided);
+            g.writeNumberField("rejected", rejected);
+            g.writeObjectFieldStart("titles");
+            for (Map.Entry<String, Long> title : titles.entrySet()) {
+                g.writeNumberField(title.getKey(), title.getValue());
             }
-            g.writeEndArray();
-            g.writeArrayFieldStart("rejected");
-            for (RejectedRecord rejected : evaluation.rejected()) {
-                writeRejected(g, rejected);
-            }
-            g.writeEndArray();
             g.writeEndObject();
-            g.writeRaw('\n');
-        }
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+        String text = new String(whole, StandardCharsets.UTF_8);
+        return (text.substring(0, text.lastIndexOf("\n}")) + ",").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void writeSummary(JsonGenerator g, Evaluation evaluation) throws IOException {
-        g.writeObjectFieldStart("summary");
-        g.writeNumberField("records", evaluation.records());
-        g.writeNumberField("decided", evaluation.decisions().size());
-        g.writeNumberField("rejected", evaluation.rejected().size());
-        g.writeObjectFieldStart("titles");
-        for (TitleDefinition title : evaluation.rules().awardedTitles()) {
-            g.writeNumberField(title.code(), evaluation.count(title.code()));
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void writeDecision(JsonGenerator g, Evaluation evaluation, Decision decision) throws IOException {
+    private static void writeDecision(JsonGenerator g, RuleSet rules, Decision decision) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", decision.nomination().id());
         g.writeStringField("name", decision.nomination().name());
@@ -91,7 +124,7 @@ public final class DecisionJsonWriter {
         for (Award award : decision.awards()) {
             g.writeStartObject();
             g.writeStringField("title", award.title());
-            var title = evaluation.rules().title(award.title());
+            var title = rules.title(award.title());
             if (title.isPresent()) {
                 g.writeStringField("level", title.get().level().name());
                 g.writeStringField("nameVi", title.get().nameVi());

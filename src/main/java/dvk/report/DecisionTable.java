@@ -34,6 +34,14 @@ public record DecisionTable(List<Column> columns, List<List<Object>> rows) {
 
     public static DecisionTable of(Evaluation evaluation) {
         List<TitleDefinition> titles = evaluation.rules().awardedTitles();
+        List<Row> rows = new ArrayList<>();
+        evaluation.decisions().forEach(d -> rows.add(new Row(d.index(), row(d, titles))));
+        evaluation.rejected().forEach(r -> rows.add(new Row(r.index(), row(r, titles))));
+        rows.sort(Comparator.comparingInt(Row::index));
+        return new DecisionTable(columns(titles), rows.stream().map(Row::cells).toList());
+    }
+
+    public static List<Column> columns(List<TitleDefinition> titles) {
         List<Column> columns = new ArrayList<>(List.of(
                 new Column("index", CellType.NUMBER), new Column("id", CellType.TEXT),
                 new Column("name", CellType.TEXT), new Column("type", CellType.TEXT),
@@ -43,17 +51,13 @@ public record DecisionTable(List<Column> columns, List<List<Object>> rows) {
         titles.forEach(t -> columns.add(new Column(t.code(), CellType.TEXT)));
         columns.add(new Column("awards", CellType.TEXT));
         columns.add(new Column("reasons", CellType.TEXT));
-
-        List<Row> rows = new ArrayList<>();
-        evaluation.decisions().forEach(d -> rows.add(new Row(d.index(), decided(d, titles))));
-        evaluation.rejected().forEach(r -> rows.add(new Row(r.index(), rejected(r, titles))));
-        rows.sort(Comparator.comparingInt(Row::index));
-        return new DecisionTable(columns, rows.stream().map(Row::cells).toList());
+        return columns;
     }
 
     private record Row(int index, List<Object> cells) {}
 
-    private static List<Object> decided(Decision d, List<TitleDefinition> titles) {
+    /** The row of a decided nomination, cells in the order of {@link #columns}. */
+    public static List<Object> row(Decision d, List<TitleDefinition> titles) {
         List<Object> row = new ArrayList<>();
         row.add(d.index());
         row.add(d.nomination().id());
@@ -74,7 +78,8 @@ public record DecisionTable(List<Column> columns, List<List<Object>> rows) {
         return row;
     }
 
-    private static List<Object> rejected(RejectedRecord r, List<TitleDefinition> titles) {
+    /** The row of a rejected record: its index, id if it had one, and its problems as the reasons. */
+    public static List<Object> row(RejectedRecord r, List<TitleDefinition> titles) {
         List<Object> row = new ArrayList<>();
         row.add(r.index());
         row.add(r.id());

@@ -1,0 +1,133 @@
+package dvk.io;
+
+import dvk.domain.Decision;
+import dvk.domain.Nomination;
+import dvk.domain.RejectedRecord;
+import dvk.engine.DecisionListener;
+import dvk.engine.RuleSet;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The data contract's JSON, written as decisions are made: each decision is rendered on the
+ * evaluating thread, spilled to disk in input order, and the whole document (whose summary comes
+ * first but is known last) is written by {@link #writeTo} after the last record.
+ */
+public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoCloseable {
+    private static final byte[] FIRST = "\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NEXT = ",\n".getBytes(StandardCharsets.UTF_8);
+
+    private final int year;
+    private final RuleSet rules;
+    private final OrderedSpill decisions;
+    private final OrderedSpill rejected;
+    private final Deque<byte[]> resolved = new ArrayDeque<>();
+    private final Map<String, Long> titles = new LinkedHashMap<>();
+    /** Decisions and places of pending ones in the decisions array so far. */
+    private long entries;
+    private long decided;
+    private long rejectedCount;
+
+    public JsonDecisionOutput(int year, RuleSet rules) throws IOException {
+        this.year = year;
+        this.rules = rules;
+        rules.awardedTitles().forEach(t -> titles.put(t.code(), 0L));
+        decisions = new OrderedSpill("decisions");
+        OrderedSpill second;
+        try {
+            second = new OrderedSpill("rejected");
+        } catch (IOException e) {
+            decisions.close();
+            throw e;
+        }
+        rejected = second;
+    }
+
+    @Override
+    public byte[] prepare(Decision decision) {
+        return DecisionJsonWriter.fragment(rules, decision);
+    }
+
+    @Override
+    public void decided(Decision decision, byte[] prepared) {
+        count(decision);
+        append(decisions, ++entries == 1, prepared);
+    }
+
+    @Override
+    public void pending(int index, Nomination nomination) {
+        append(decisions, ++entries == 1, new byte[0]);
+        decisions.slot();
+    }
+
+    @Override
+    public void rejected(RejectedRecord record) {
+        rejectedCount++;
+        append(rejected, rejectedCount == 1, DecisionJsonWriter.fragment(record));
+    }
+
+    @Override
+    public void resolved(Decision decision, byte[] prepared) {
+        count(decision);
+        resolved.add(prepared);
+    }
+
+    private void count(Decision decision) {
+        decided++;
+        decision.awards().forEach(a -> titles.computeIfPresent(a.title(), (t, n) -> n + 1));
+    }
+
+    private static void append(OrderedSpill spill, boolean first, byte[] fragment) {
+        try {
+            spill.append(first ? FIRST : NEXT);
+            spill.append(fragment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long records() {
+        return decided + rejectedCount;
+    }
+
+    public long decided() {
+        return decided;
+    }
+
+    public long rejected() {
+        return rejectedCount;
+    }
+
+    public long count(String title) {
+        return titles.getOrDefault(title, 0L);
+    }
+
+    /** The whole document; call once, after the evaluation has told every record. */
+    public void writeTo(OutputStream out) throws IOException {
+        if (resolved.size() != decisions.slots()) {
+            throw new IllegalStateException(decisions.slots() + " decisions pending, " + resolved.size() + " resolved");
+        }
+        out.write(DecisionJsonWriter.header(year, rules, decided + rejectedCount, decided, rejectedCount, titles));
+        out.write("\n  \"decisions\": [".getBytes(StandardCharsets.UTF_8));
+        decisions.copyTo(out, resolved.iterator());
+        out.write((decided > 0 ? "\n  ],\n  \"rejected\": [" : "],\n  \"rejected\": [").getBytes(StandardCharsets.UTF_8));
+        rejected.copyTo(out, Collections.emptyIterator());
+        out.write((rejectedCount > 0 ? "\n  ]\n}\n" : "]\n}\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            decisions.close();
+        } finally {
+            rejected.close();
+        }
+    }
+}
