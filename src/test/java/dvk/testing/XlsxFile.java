@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -72,8 +71,8 @@ public final class XlsxFile {
             StringJoiner list = new StringJoiner(";");
             for (JsonNode entry : value) {
                 StringJoiner parts = new StringJoiner(":");
-                for (Iterator<Map.Entry<String, JsonNode>> it = entry.fields(); it.hasNext(); ) {
-                    parts.add(it.next().getValue().asText());
+                for (Map.Entry<String, JsonNode> part : entry.properties()) {
+                    parts.add(part.getValue().asText());
                 }
                 list.add(parts.toString());
             }
