@@ -49,7 +49,7 @@ public final class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "The batch: a .json or .csv file.")
+    @Parameters(index = "0", paramLabel = "INPUT", description = "The batch: a .json, .csv or .xlsx file.")
     Path input;
 
     @Option(names = "--base", paramLabel = "OLD_RULES", required = true,

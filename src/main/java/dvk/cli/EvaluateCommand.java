@@ -13,6 +13,7 @@ import dvk.io.AtomicFile;
 import dvk.io.BatchException;
 import dvk.io.BatchReader;
 import dvk.report.DecisionCsvWriter;
+import dvk.report.DecisionXlsxWriter;
 import dvk.io.DecisionJsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Evaluates a batch of nominations (JSON, or CSV by the file's extension) and writes every decision"
-                    + " with its reasons.",
+            "Evaluates a batch of nominations (JSON, CSV or XLSX by the file's extension) and writes every"
+                    + " decision with its reasons.",
             "",
             "Exit codes: 0 all records decided; 3 decided, but some records rejected (listed in the output);"
                     + " 2 usage or unreadable input; 4 the rules do not compile, do not apply to the batch's year,"
@@ -35,19 +36,19 @@ import picocli.CommandLine.Parameters;
         })
 public final class EvaluateCommand implements Callable<Integer> {
     /** Output formats of {@code --format}. */
-    enum Format { json, csv }
+    enum Format { json, csv, xlsx }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "The batch: a .json or .csv file.")
+    @Parameters(index = "0", paramLabel = "INPUT", description = "The batch: a .json, .csv or .xlsx file (first sheet).")
     Path input;
 
     @CommandLine.Mixin
     RulesOption rules;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. xlsx needs --out.")
     Format format;
 
     @CommandLine.Mixin
@@ -66,6 +67,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.xlsx && !output.toFile()) {
+            // a workbook is binary: on a terminal it is noise, and nothing is lost by naming a file
+            err.println("dvk: --format xlsx writes a workbook: give --out FILE.xlsx");
+            return ExitCodes.USAGE;
+        }
         PhaseClock clock = new PhaseClock();
         Batch batch;
         try {
@@ -128,6 +134,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             switch (format) {
                 case json -> DecisionJsonWriter.write(evaluation, stream);
                 case csv -> DecisionCsvWriter.write(evaluation, stream);
+                case xlsx -> DecisionXlsxWriter.write(evaluation, stream);
             }
         };
         output.write(spec, content);

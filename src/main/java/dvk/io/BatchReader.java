@@ -25,8 +25,12 @@ public final class BatchReader {
                 raw = JsonBatchReader.read(in);
             } else if (name.endsWith(".csv")) {
                 raw = CsvBatchReader.read(in);
+            } else if (name.endsWith(".xlsx")) {
+                raw = XlsxBatchReader.read(in);
+            } else if (name.endsWith(".xls")) {
+                throw new BatchException("an old .xls workbook: save it as .xlsx");
             } else {
-                throw new BatchException("unknown input format: expected a .json or .csv file");
+                throw new BatchException("unknown input format: expected a .json, .csv or .xlsx file");
             }
             return NominationValidator.validate(raw);
         } catch (NoSuchFileException e) {

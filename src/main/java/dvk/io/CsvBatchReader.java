@@ -34,7 +34,8 @@ public final class CsvBatchReader {
     private static final Set<String> WHOLE = Set.of("fundsVnd", "laborDays", "beneficiaries", "replicationSites",
             "totalValueVnd", "peopleContributionVnd");
     private static final Set<String> DOSSIER = Set.of("dossier.report", "dossier.confirmation", "dossier.acceptance");
-    private static final Set<String> COLUMNS = columns();
+    /** The columns of a CSV or XLSX batch: the record fields, the dossier's as {@code dossier.report}…, and {@code year}. */
+    static final Set<String> COLUMNS = columns();
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -155,10 +156,8 @@ public final class CsvBatchReader {
             if (column.startsWith("dossier.")) {
                 ObjectNode dossier = node.has("dossier") ? (ObjectNode) node.get("dossier") : node.putObject("dossier");
                 dossier.set(column.substring("dossier.".length()), bool(cell));
-            } else if (column.equals("priorRecognitions")) {
-                node.set(column, list(column, cell, 3, List.of("year", "level", "title"), errors));
-            } else if (column.equals("violations")) {
-                node.set(column, list(column, cell, 2, List.of("year", "description"), errors));
+            } else if (isList(column)) {
+                node.set(column, list(column, cell, errors));
             } else if (WHOLE.contains(column)) {
                 node.set(column, whole(cell));
             } else if (column.equals("approvalPercent")) {
@@ -174,12 +173,24 @@ public final class CsvBatchReader {
         return INTEGER.matcher(cell).matches() ? NODES.numberNode(new BigInteger(cell)) : NODES.textNode(cell);
     }
 
-    private static JsonNode bool(String cell) {
+    /** {@code true} and {@code false} as booleans; any other text stays text for the validator to name. */
+    static JsonNode bool(String cell) {
         return switch (cell) {
             case "true" -> NODES.booleanNode(true);
             case "false" -> NODES.booleanNode(false);
             default -> NODES.textNode(cell);
         };
+    }
+
+    static boolean isList(String column) {
+        return column.equals("priorRecognitions") || column.equals("violations");
+    }
+
+    /** A list column's cell (the XLSX reader shares the syntax) as a list of objects. */
+    static ArrayNode list(String column, String cell, List<FieldError> errors) {
+        return column.equals("priorRecognitions")
+                ? list(column, cell, 3, List.of("year", "level", "title"), errors)
+                : list(column, cell, 2, List.of("year", "description"), errors);
     }
 
     /** {@code 2023:COMMUNE:COMMUNE_MODEL;2022:DISTRICT:DISTRICT_MODEL} → a list of objects. */

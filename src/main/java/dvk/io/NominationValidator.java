@@ -54,7 +54,7 @@ public final class NominationValidator {
             if (errors.isEmpty()) {
                 accepted.add(new Indexed<>(record.index(), nomination));
             } else {
-                rejected.add(new RejectedRecord(record.index(), id, errors));
+                rejected.add(new RejectedRecord(record.index(), id, errors.stream().map(record::located).toList()));
             }
         }
         return new Batch(raw.year(), accepted, rejected);

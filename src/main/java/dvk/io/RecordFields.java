@@ -146,6 +146,12 @@ final class RecordFields {
     }
 
     LocalDate date(String name, boolean required) {
+        JsonNode value = value(name);
+        if (value != null && !value.isTextual()) {
+            // a spreadsheet's date serial (44621) or a JSON number: say what is expected, not just "text"
+            error(name, "expected a date yyyy-mm-dd, got " + shown(value));
+            return null;
+        }
         String text = text(name, required);
         if (text == null) return null;
         if (!DATE_SHAPE.matcher(text).matches()) {

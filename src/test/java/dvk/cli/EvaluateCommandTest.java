@@ -9,6 +9,15 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dvk.testing.RulesCopy;
+import dvk.testing.XlsxFile;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +146,86 @@ class EvaluateCommandTest {
                 .isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
     }
 
+    @Test
+    void xlsxInputGivesTheSameDecisionsAsJson() throws Exception {
+        Path sample = Path.of("fixtures/samples/gia-lam-2024.json");
+        Path xlsx = XlsxFile.fromJson(sample).write(temp.resolve("gia-lam-2024.xlsx"));
+        CommandRun fromXlsx = CommandRun.of("evaluate", xlsx.toString(), "--rules", "rules");
+        CommandRun fromJson = CommandRun.of("evaluate", sample.toString(), "--rules", "rules");
+        assertThat(fromXlsx.exitCode()).isZero();
+        assertThat(fromXlsx.out()).isEqualTo(fromJson.out());
+        JsonNode out = JSON.readTree(fromXlsx.out());
+        assertThat(out.at("/summary/decided").asInt()).isEqualTo(60);
+        assertThat(out.get("decisions").findValuesAsText("name")).contains(
+                "Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long",
+                "Cánh đồng liên kết trồng bí đỏ, su hào an toàn của hội viên nông dân xã Đặng Xá");
+    }
+
+    @Test
+    void xlsxOutputHasTheRowsOfTheCsvOutputWithTypedCells() throws Exception {
+        Path sample = Path.of("fixtures/samples/gia-lam-2024.json");
+        Path out = temp.resolve("decisions.xlsx");
+        CommandRun run = CommandRun.of("evaluate", sample.toString(), "--rules", "rules", "--format", "xlsx",
+                "--out", out.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("60 records, 60 decided, 0 rejected").contains(out.toString());
+        Path csv = temp.resolve("decisions.csv");
+        assertThat(CommandRun.of("evaluate", sample.toString(), "--rules", "rules", "--format", "csv", "--out",
+                csv.toString()).exitCode()).isZero();
+        List<List<String>> csvRows = csvRows(Files.readString(csv, StandardCharsets.UTF_8).substring(1));
+
+        List<List<String>> sheetRows = new ArrayList<>();
+        DataFormatter shown = new DataFormatter();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(out.toFile())) {
+            Sheet decisions = workbook.getSheet("Decisions");
+            for (Row row : decisions) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < csvRows.get(0).size(); c++) cells.add(shown.formatCellValue(row.getCell(c)));
+                sheetRows.add(cells);
+            }
+            Cell startDate = decisions.getRow(17).getCell(csvRows.get(0).indexOf("startDate"));
+            assertThat(startDate.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(startDate.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2022, 3, 1));
+            assertThat(decisions.getRow(17).getCell(csvRows.get(0).indexOf("score")).getCellType()).isEqualTo(CellType.NUMERIC);
+        }
+        assertThat(sheetRows).hasSize(61).isEqualTo(csvRows);
+        assertThat(sheetRows.get(17)).contains("Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long", "Đặng Xá");
+    }
+
+    @Test
+    void xlsxRecordsWithTextInNumberCellsAreRejectedNamingRowAndColumn() throws Exception {
+        Path xlsx = XlsxFile.fromJson(Path.of("fixtures/samples/gia-lam-2024.json"))
+                .set(3, "fundsVnd", "abc").set(5, "fundsVnd", "1200").write(temp.resolve("batch.xlsx"));
+        CommandRun run = CommandRun.of("evaluate", xlsx.toString(), "--rules", "rules");
+        assertThat(run.exitCode()).isEqualTo(3);
+        JsonNode out = JSON.readTree(run.out());
+        assertThat(out.at("/summary/records").asInt()).isEqualTo(60);
+        assertThat(out.at("/summary/decided").asInt()).isEqualTo(58);
+        assertThat(out.at("/rejected/0/id").asText()).isEqualTo("GL-2024-004");
+        assertThat(out.at("/rejected/0/errors/0/field").asText()).isEqualTo("fundsVnd");
+        assertThat(out.at("/rejected/0/errors/0/message").asText())
+                .isEqualTo("expected a whole number, got \"abc\" (row 5, column M)");
+        assertThat(out.at("/rejected/1/errors/0/message").asText())
+                .isEqualTo("expected a whole number, got \"1200\" (row 7, column M)");
+        assertThat(run.err()).contains("2 of 60 records rejected");
+    }
+
+    @Test
+    void xlsxOutputNeedsAFileAndAFileThatIsNotXlsxIsAOneLineError() throws Exception {
+        CommandRun toTerminal = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "rules", "--format", "xlsx");
+        assertThat(toTerminal.exitCode()).isEqualTo(2);
+        assertThat(toTerminal.err()).isEqualTo("dvk: --format xlsx writes a workbook: give --out FILE.xlsx\n");
+        assertThat(toTerminal.out()).isEmpty();
+
+        Path renamed = Files.writeString(temp.resolve("batch.xlsx"), "year,id\n2024,GL-1\n");
+        CommandRun notXlsx = CommandRun.of("evaluate", renamed.toString(), "--rules", "rules");
+        assertThat(notXlsx.exitCode()).isEqualTo(2);
+        assertThat(notXlsx.err()).isEqualTo("dvk: " + renamed + ": not an XLSX file: expected an Excel workbook saved"
+                + " as .xlsx\n");
+        assertThat(notXlsx.out()).isEmpty();
+    }
+
     private static List<List<String>> csvRows(String text) throws Exception {
         try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(text)) {
@@ -167,7 +256,8 @@ class EvaluateCommandTest {
         assertThat(top.out()).contains("evaluate");
         CommandRun evaluate = CommandRun.of("evaluate", "--help");
         assertThat(evaluate.exitCode()).isZero();
-        assertThat(evaluate.out()).contains("--rules").contains("--format").contains("Exit codes");
+        assertThat(evaluate.out()).contains("--rules").contains("--format").contains("Exit codes").contains(".xlsx")
+                .contains("json, csv, xlsx");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dvk.testing.XlsxFile;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +66,25 @@ class PackagedJarIT {
         Run csv = dvk("evaluate", SAMPLE_CSV.toString());
         assertThat(csv.exitCode()).isZero();
         assertThat(JSON.readTree(csv.out()).get("decisions")).isEqualTo(JSON.readTree(json.out()).get("decisions"));
+    }
+
+    @Test
+    void xlsxInAndOutWorkInsideTheJar() throws Exception {
+        // POI's schemas, its logging and commons-compress must all survive shading
+        Path input = XlsxFile.fromJson(SAMPLE).write(emptyDirectory.resolve("batch.xlsx"));
+        Run json = dvk("evaluate", SAMPLE.toString());
+        Run xlsx = dvk("evaluate", input.toString());
+        assertThat(xlsx.err()).isEmpty();
+        assertThat(xlsx.exitCode()).isZero();
+        assertThat(xlsx.out()).isEqualTo(json.out());
+
+        Path output = emptyDirectory.resolve("decisions.xlsx");
+        Run written = dvk("evaluate", input.toString(), "--format", "xlsx", "--out", output.toString());
+        assertThat(written.exitCode()).isZero();
+        assertThat(written.err()).doesNotContain("Exception").doesNotContain("WARN").contains("60 decided");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(output.toFile())) {
+            assertThat(workbook.getSheet("Decisions").getLastRowNum()).isEqualTo(60);
+        }
     }
 
     @Test

@@ -124,6 +124,8 @@ class NominationValidatorTest {
         assertThat(errorsOf(modelWith("startDate", "\"2025-01-01\""))).singleElement()
                 .satisfies(e -> assertThat(e.message()).isEqualTo("2025-01-01 is after the reference date 2024-12-31"));
         assertThat(batch(modelWith("startDate", "\"2024-12-31\"")).accepted()).hasSize(1);
+        assertThat(errorsOf(modelWith("startDate", "20220301"))).containsExactly(
+                new FieldError("startDate", "expected a date yyyy-mm-dd, got 20220301"));
     }
 
     @Test
