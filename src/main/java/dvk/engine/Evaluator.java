@@ -32,7 +32,7 @@ import java.util.concurrent.Future;
  */
 public final class Evaluator {
     /** Records a session evaluates at once: enough to spread the session's cost, small enough to stream. */
-    static final int CHUNK = 256;
+    static final int CHUNK = Integer.getInteger("dvk.chunk", 256);
 
     private final RuleSet rules;
     private final int threads;

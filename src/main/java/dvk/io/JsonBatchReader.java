@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,73 +28,195 @@ public final class JsonBatchReader {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
+    /** Reads one value of the document at a time; trailing tokens are the rest of the document, not an error. */
+    private static final ObjectReader VALUE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
     }
 
     private JsonBatchReader() {}
 
-    /**
-     * Where a top-level field's name (or value) stands in the document; the tree keeps no
-     * positions, so this scans the tokens again, only on the error path.
-     */
-    private static JsonLocation location(byte[] json, String field, boolean value) {
-        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) return null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                JsonLocation name = parser.currentTokenLocation();
-                boolean found = parser.currentName().equals(field);
-                parser.nextToken();
-                if (found) return value ? parser.currentTokenLocation() : name;
-                parser.skipChildren();
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
+    /** Opens a stream on the file; called again only to find a "year" written after the nominations. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
     }
 
+    /** Reads a whole batch from a stream (an inline fixture batch, say). */
     public static RawBatch read(InputStream in) throws BatchException {
-        JsonNode root;
         byte[] json;
         try {
             json = in.readAllBytes();
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new BatchException("not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BatchException("cannot read the batch: " + e.getMessage(), e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw new BatchException("the batch is empty: expected {\"year\": …, \"nominations\": […]}");
+        List<RawRecord> records = new ArrayList<>();
+        try (RawRecordStream stream = open(() -> new ByteArrayInputStream(json))) {
+            for (RawRecord r = stream.next(); r != null; r = stream.next()) records.add(r);
+            return new RawBatch(stream.year(), records);
+        } catch (IOException e) {
+            throw new BatchException("cannot read the batch: " + e.getMessage(), e);
         }
-        if (!root.isObject()) {
-            throw new BatchException("expected a batch object {\"year\": …, \"nominations\": […]}");
+    }
+
+    /**
+     * Opens the batch for reading one record at a time: checks the top level and reads the year,
+     * leaving the parser at the first nomination.
+     */
+    static RawRecordStream open(Opener opener) throws BatchException {
+        JsonParser parser = null;
+        try {
+            parser = MAPPER.getFactory().createParser(opener.open());
+            Stream stream = new Stream(parser, opener);
+            stream.start();
+            return stream;
+        } catch (JsonProcessingException e) {
+            close(parser);
+            throw new BatchException("not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            close(parser);
+            throw new BatchException("cannot read the batch: " + e.getMessage(), e);
+        } catch (BatchException | RuntimeException e) {
+            close(parser);
+            throw e;
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("year") && !name.equals("nominations")) {
-                throw new BatchException("unknown top-level field \"" + name + "\"" + at(location(json, name, false))
-                        + " (expected year, nominations)");
+    }
+
+    private static void close(JsonParser parser) {
+        if (parser == null) return;
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // already failing; the first problem is the one to report
+        }
+    }
+
+    private static final class Stream implements RawRecordStream {
+        private final JsonParser parser;
+        private final Opener opener;
+        private Integer year;
+        private boolean done;
+        private int index;
+
+        Stream(JsonParser parser, Opener opener) {
+            this.parser = parser;
+            this.opener = opener;
+        }
+
+        void start() throws IOException, BatchException {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new BatchException("the batch is empty: expected {\"year\": …, \"nominations\": […]}");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new BatchException("expected a batch object {\"year\": …, \"nominations\": […]}");
+            }
+            if (!topLevelUntilNominations()) {
+                throw new BatchException("the batch needs a \"nominations\" list");
+            }
+            if (year == null) {
+                year = yearWrittenAfterNominations();
             }
         }
-        JsonNode year = root.get("year");
-        if (year == null || !year.isIntegralNumber() || !year.canConvertToInt()
-                || year.intValue() < RawBatch.MIN_YEAR || year.intValue() > RawBatch.MAX_YEAR) {
+
+        /** Reads top-level fields up to the start of the nominations list; false if the object ends first. */
+        private boolean topLevelUntilNominations() throws IOException, BatchException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonLocation nameAt = parser.currentTokenLocation();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "year" -> year = year(VALUE.readTree(parser), parser.currentTokenLocation());
+                    case "nominations" -> {
+                        if (value != JsonToken.START_ARRAY) {
+                            throw new BatchException("the batch needs a \"nominations\" list" + at(parser.currentTokenLocation()));
+                        }
+                        return true;
+                    }
+                    default -> throw new BatchException("unknown top-level field \"" + name + "\"" + at(nameAt)
+                            + " (expected year, nominations)");
+                }
+            }
+            return false;
+        }
+
+        private static int year(JsonNode year, JsonLocation location) throws BatchException {
+            if (year == null || !year.isIntegralNumber() || !year.canConvertToInt()
+                    || year.intValue() < RawBatch.MIN_YEAR || year.intValue() > RawBatch.MAX_YEAR) {
+                throw new BatchException("the batch needs an integer \"year\" from " + RawBatch.MIN_YEAR + " to "
+                        + RawBatch.MAX_YEAR + (year == null ? "" : ", got " + year + at(location)));
+            }
+            return year.intValue();
+        }
+
+        /** A second, quick pass over the file for a year that follows the nominations. */
+        private int yearWrittenAfterNominations() throws IOException, BatchException {
+            try (JsonParser scan = MAPPER.getFactory().createParser(opener.open())) {
+                scan.nextToken();
+                while (scan.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = scan.currentName();
+                    scan.nextToken();
+                    if (name.equals("year")) return year(VALUE.readTree(scan), scan.currentTokenLocation());
+                    scan.skipChildren();
+                }
+            } catch (JsonProcessingException e) {
+                throw new BatchException("not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage()
+                        + " (looking for the batch's year)");
+            }
             throw new BatchException("the batch needs an integer \"year\" from " + RawBatch.MIN_YEAR + " to "
-                    + RawBatch.MAX_YEAR
-                    + (year == null ? "" : ", got " + year + at(location(json, "year", true))));
+                    + RawBatch.MAX_YEAR);
         }
-        JsonNode nominations = root.get("nominations");
-        if (nominations == null || !nominations.isArray()) {
-            throw new BatchException("the batch needs a \"nominations\" list"
-                    + (nominations == null ? "" : at(location(json, "nominations", true))));
+
+        @Override
+        public int year() {
+            return year;
         }
-        List<RawRecord> records = new ArrayList<>(nominations.size());
-        for (int i = 0; i < nominations.size(); i++) {
-            records.add(new RawRecord(i, nominations.get(i), List.of()));
+
+        @Override
+        public RawRecord next() throws BatchException {
+            if (done) return null;
+            try {
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.END_ARRAY) {
+                    finish();
+                    return null;
+                }
+                if (token == null) {
+                    throw new BatchException("the file ends inside the nominations list, after " + index
+                            + " records: is it truncated?");
+                }
+                JsonNode node = VALUE.readTree(parser);
+                return new RawRecord(index++, node, List.of());
+            } catch (JsonProcessingException e) {
+                throw new BatchException("not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage()
+                        + " (in record " + index + ", after " + index + " complete records)");
+            } catch (IOException e) {
+                throw new BatchException("cannot read the batch: " + e.getMessage(), e);
+            }
         }
-        return new RawBatch(year.intValue(), records);
+
+        /** After the list: the rest of the top level, then nothing more. */
+        private void finish() throws IOException, BatchException {
+            if (topLevelUntilNominations()) {
+                throw new BatchException("\"nominations\" appears twice" + at(parser.currentTokenLocation()));
+            }
+            if (parser.nextToken() != null) {
+                throw new BatchException("not valid JSON" + at(parser.currentTokenLocation())
+                        + ": content after the batch object");
+            }
+            done = true;
+        }
+
+        @Override
+        public long bytesRead() {
+            return Math.max(0, parser.currentLocation().getByteOffset());
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+        }
     }
 
     private static String at(JsonLocation location) {

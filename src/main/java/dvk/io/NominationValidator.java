@@ -1,6 +1,7 @@
 package dvk.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dvk.domain.AcceptedRecord;
 import dvk.domain.Batch;
 import dvk.domain.Dossier;
 import dvk.domain.FieldError;
@@ -12,6 +13,7 @@ import dvk.domain.Nomination;
 import dvk.domain.NominationType;
 import dvk.domain.PriorRecognition;
 import dvk.domain.RejectedRecord;
+import dvk.domain.ValidatedRecord;
 import dvk.domain.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,27 +39,44 @@ public final class NominationValidator {
     private NominationValidator() {}
 
     public static Batch validate(RawBatch raw) {
-        LocalDate referenceDate = LocalDate.of(raw.year(), 12, 31);
         List<Indexed<Nomination>> accepted = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
-        Map<String, Integer> firstIndexOfId = new HashMap<>();
+        Records records = new Records(raw.year());
         for (RawRecord record : raw.records()) {
+            ValidatedRecord validated = records.validate(record);
+            if (validated instanceof AcceptedRecord a) {
+                accepted.add(a.indexed());
+            } else {
+                rejected.add((RejectedRecord) validated);
+            }
+        }
+        return new Batch(raw.year(), accepted, rejected);
+    }
+
+    /** Validates a batch's records one at a time, remembering ids to reject later duplicates. */
+    public static final class Records {
+        private final LocalDate referenceDate;
+        private final IdRegistry ids = new IdRegistry();
+
+        public Records(int year) {
+            referenceDate = LocalDate.of(year, 12, 31);
+        }
+
+        public ValidatedRecord validate(RawRecord record) {
             List<FieldError> errors = new ArrayList<>(record.formatErrors());
             Nomination nomination = read(record.node(), referenceDate, errors);
             String id = idOf(record.node());
             if (id != null) {
-                Integer first = firstIndexOfId.putIfAbsent(id, record.index());
-                if (first != null) {
+                int first = ids.putIfAbsent(id, record.index());
+                if (first >= 0) {
                     errors.add(new FieldError("id", "duplicate id \"" + id + "\", first used by record " + first));
                 }
             }
             if (errors.isEmpty()) {
-                accepted.add(new Indexed<>(record.index(), nomination));
-            } else {
-                rejected.add(new RejectedRecord(record.index(), id, errors.stream().map(record::located).toList()));
+                return new AcceptedRecord(record.index(), nomination);
             }
+            return new RejectedRecord(record.index(), id, errors.stream().map(record::located).toList());
         }
-        return new Batch(raw.year(), accepted, rejected);
     }
 
     private static String idOf(JsonNode node) {
