@@ -11,10 +11,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dvk.domain.FieldError;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
+import java.io.FilterInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -50,72 +51,158 @@ public final class CsvBatchReader {
         return Set.copyOf(columns);
     }
 
-    /** A CSV row with the physical line it starts on (a quoted cell may span lines). */
-    private record Row(int line, String[] cells) {}
-
+    /** Reads a whole CSV batch. */
     public static RawBatch read(InputStream in) throws BatchException {
-        List<Row> rows = rows(decode(in));
-        if (rows.isEmpty()) {
+        List<RawRecord> records = new ArrayList<>();
+        RawRecordStream stream = open(in);
+        for (RawRecord r = stream.next(); r != null; r = stream.next()) records.add(r);
+        return new RawBatch(stream.year(), records);
+    }
+
+    /**
+     * Opens the batch for reading one row at a time: reads the header and the first row, whose
+     * {@code year} is the batch's. Bytes that are not UTF-8 stop the reading with the line.
+     */
+    static RawRecordStream open(InputStream in) throws BatchException {
+        CountingStream counted = new CountingStream(in);
+        Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        Rows rows;
+        try {
+            rows = new Rows(new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader));
+        } catch (IOException e) {
+            throw Rows.problem(e, 1);
+        }
+        String[] header = rows.next();
+        if (header == null) {
             throw new BatchException("the CSV file is empty: expected a header row");
         }
-        String[] header = rows.get(0).cells();
+        if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1);
         checkHeader(header);
-        int yearColumn = List.of(header).indexOf("year");
-        Integer year = null;
-        List<RawRecord> records = new ArrayList<>();
-        for (int r = 1; r < rows.size(); r++) {
-            String[] row = rows.get(r).cells();
-            if (row.length == 1 && row[0].isBlank()) continue;
-            int line = rows.get(r).line();
-            int index = records.size();
-            int rowYear = yearOf(row, yearColumn, line);
-            if (year == null) {
-                year = rowYear;
-            } else if (year != rowYear) {
-                throw new BatchException("line " + line + ": year " + rowYear + " differs from " + year
-                        + " of the rows before; a batch has one year");
-            }
-            records.add(record(index, header, row));
-        }
-        if (year == null) {
-            throw new BatchException("the CSV file has a header but no rows: the batch year cannot be read");
-        }
-        return new RawBatch(year, records);
+        Stream stream = new Stream(rows, header, counted);
+        stream.firstRow();
+        return stream;
     }
 
-    private static String decode(InputStream in) throws BatchException {
-        try {
-            byte[] bytes = in.readAllBytes();
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new BatchException("the CSV file is not valid UTF-8");
-        } catch (IOException e) {
-            throw new BatchException("cannot read the batch: " + e.getMessage(), e);
-        }
-    }
+    /** The rows of the file with the line each starts on (a quoted cell may span lines). */
+    private static final class Rows {
+        private final MappingIterator<String[]> it;
+        private int line = 1;
 
-    private static List<Row> rows(String text) throws BatchException {
-        CsvMapper mapper = new CsvMapper();
-        List<Row> rows = new ArrayList<>();
-        int line = 1;
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .readValues(new StringReader(text))) {
-            while (it.hasNextValue()) {
+        Rows(MappingIterator<String[]> it) {
+            this.it = it;
+        }
+
+        int line() {
+            return line;
+        }
+
+        /** The next row, or null after the last. */
+        String[] next() throws BatchException {
+            try {
+                if (!it.hasNextValue()) return null;
                 line = it.getParser().currentLocation().getLineNr();
-                rows.add(new Row(line, it.nextValue()));
+                return it.nextValue();
+            } catch (IOException | RuntimeException e) {
+                throw problem(e, line);
             }
-        } catch (JsonProcessingException e) {
-            throw new BatchException("not valid CSV at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            throw new BatchException("not valid CSV near line " + line + ": " + e.getMessage(), e);
         }
-        return rows;
+
+        static BatchException problem(Exception e, int line) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CharacterCodingException) {
+                    return new BatchException("the CSV file is not valid UTF-8 (near line " + line + ")");
+                }
+            }
+            if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+                return new BatchException("not valid CSV at line " + j.getLocation().getLineNr() + ": " + j.getOriginalMessage(), e);
+            }
+            return new BatchException("not valid CSV near line " + line + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final class Stream implements RawRecordStream {
+        private final Rows rows;
+        private final String[] header;
+        private final int yearColumn;
+        private final CountingStream counted;
+        private String[] first;
+        private int year;
+        private int index;
+
+        Stream(Rows rows, String[] header, CountingStream counted) {
+            this.rows = rows;
+            this.header = header;
+            this.yearColumn = List.of(header).indexOf("year");
+            this.counted = counted;
+        }
+
+        void firstRow() throws BatchException {
+            first = nonBlank();
+            if (first == null) {
+                throw new BatchException("the CSV file has a header but no rows: the batch year cannot be read");
+            }
+            year = yearOf(first, yearColumn, rows.line());
+        }
+
+        private String[] nonBlank() throws BatchException {
+            for (String[] row = rows.next(); row != null; row = rows.next()) {
+                if (!(row.length == 1 && row[0].isBlank())) return row;
+            }
+            return null;
+        }
+
+        @Override
+        public int year() {
+            return year;
+        }
+
+        @Override
+        public RawRecord next() throws BatchException {
+            String[] row;
+            if (first != null) {
+                row = first;
+                first = null;
+            } else {
+                row = nonBlank();
+                if (row == null) return null;
+                int rowYear = yearOf(row, yearColumn, rows.line());
+                if (rowYear != year) {
+                    throw new BatchException("line " + rows.line() + ": year " + rowYear + " differs from " + year
+                            + " of the rows before; a batch has one year");
+                }
+            }
+            return record(index++, header, row);
+        }
+
+        @Override
+        public long bytesRead() {
+            return counted.count;
+        }
+    }
+
+    /** Counts the bytes read, for progress. */
+    private static final class CountingStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) count += n;
+            return n;
+        }
     }
 
     private static void checkHeader(String[] header) throws BatchException {
