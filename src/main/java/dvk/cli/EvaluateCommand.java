@@ -13,6 +13,7 @@ import dvk.io.AtomicFile;
 import dvk.io.BatchException;
 import dvk.io.BatchReader;
 import dvk.report.DecisionCsvWriter;
+import dvk.report.DecisionHtmlWriter;
 import dvk.io.DecisionJsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Parameters;
         })
 public final class EvaluateCommand implements Callable<Integer> {
     /** Output formats of {@code --format}. */
-    enum Format { json, csv }
+    enum Format { json, csv, html }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +48,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     RulesOption rules;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+            description = "Output format: ${COMPLETION-CANDIDATES} (html: one self-contained page with a summary,"
+                    + " a chart, a filterable list and every decision's reasons, printable). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @CommandLine.Mixin
@@ -127,6 +129,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             switch (format) {
                 case json -> DecisionJsonWriter.write(evaluation, stream);
                 case csv -> DecisionCsvWriter.write(evaluation, stream);
+                case html -> DecisionHtmlWriter.write(evaluation, stream);
             }
         };
         output.write(spec, content);
