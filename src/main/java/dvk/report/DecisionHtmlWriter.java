@@ -63,6 +63,7 @@ public final class DecisionHtmlWriter {
             .stats li{background:rgba(255,255,255,.12);border:1px solid rgba(255,255,255,.25);border-radius:8px;padding:.45rem .9rem;min-width:9rem}
             .stats b{display:block;font-size:1.6rem;line-height:1.2;font-variant-numeric:tabular-nums}
             .stats span{font-size:.85rem}
+            section.panel,article.card{scroll-margin-top:3.6rem}
             nav.toc{background:#fff;border-bottom:1px solid var(--line);position:sticky;top:0;z-index:2}
             nav.toc ul{display:flex;flex-wrap:wrap;gap:.2rem 1.4rem;list-style:none;margin:0 auto;padding:.55rem 1.5rem;max-width:76rem;font-size:.9rem}
             nav.toc a{text-decoration:none;color:var(--ink)}nav.toc a:hover{color:var(--accent)}
@@ -79,7 +80,9 @@ public final class DecisionHtmlWriter {
             tfoot td,tfoot th{font-weight:700;border-top:2px solid #c3cad4;background:var(--soft)}
             .scroll{overflow-x:auto}
             .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.35em;vertical-align:-.05em}
-            table.summary thead th{min-width:7.5rem}
+            table.summary th.n,table.summary td.n{text-align:center}
+            table.summary tbody th,table.summary tfoot th{white-space:nowrap}
+            td.zero{color:#9aa3ae}
             table.summary thead th .en{display:block;font-size:.78em;line-height:1.3;margin-top:.15rem}
             table.summary thead th .code{display:block;color:var(--muted);font-weight:400;font-size:.72rem}
             .chart{max-width:100%;height:auto;display:block}
@@ -88,27 +91,30 @@ public final class DecisionHtmlWriter {
             .chart .axis-label{font-size:12px;fill:var(--muted)}
             .chart .seg-label{font-size:12px;font-weight:700}
             .chart .total{font-weight:700}
-            .legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;margin:.2rem 0 .8rem;padding:0;font-size:.88rem}
+            .legend{display:grid;grid-template-columns:repeat(auto-fill,minmax(30rem,1fr));gap:.25rem 1.5rem;list-style:none;margin:.2rem 0 .9rem;padding:0;font-size:.88rem}
             .controls{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:flex-end;margin:0 0 .8rem;padding:.7rem .8rem;background:var(--soft);border:1px solid var(--line);border-radius:8px}
             .controls label{display:flex;flex-direction:column;font-size:.8rem;font-weight:600;gap:.2rem}
-            .controls select,.controls input{font:inherit;font-size:.9rem;padding:.3rem .4rem;border:1px solid #aab3bf;border-radius:5px;background:#fff;min-width:11rem;max-width:24rem}
-            .controls input{min-width:16rem}
-            .controls button{font:inherit;font-size:.88rem;padding:.32rem .8rem;border:1px solid #aab3bf;border-radius:5px;background:#fff;cursor:pointer}
+            .controls select,.controls input,.controls button{font:inherit;font-size:.9rem;height:2.2rem;padding:0 .45rem;border:1px solid #aab3bf;border-radius:5px;background:#fff;min-width:10rem;max-width:21rem}
+            .controls input{min-width:15rem}
+            .controls button{min-width:0;padding:0 .9rem;cursor:pointer}
+            .controls button:hover{background:#fff7e0}
             .counter{margin-left:auto;font-size:.92rem;padding:.3rem 0}
             .counter b{font-variant-numeric:tabular-nums}
             th.sortable{padding:0}
             th.sortable button{all:unset;box-sizing:border-box;display:block;width:100%;padding:.4rem .6rem;cursor:pointer}
             th.sortable button:focus-visible{outline:2px solid var(--link);outline-offset:-2px}
-            th.sortable button::after{content:" \\2195";color:#9aa3ae}
-            th[aria-sort=ascending] button::after{content:" \\25B2";color:var(--accent)}
-            th[aria-sort=descending] button::after{content:" \\25BC";color:var(--accent)}
+            th.sortable .en{display:block}
+            th.sortable .vi{white-space:nowrap}
+            th.sortable .vi::after{content:" \\2195";color:#9aa3ae}
+            th[aria-sort=ascending] .vi::after{content:" \\25B2";color:var(--accent)}
+            th[aria-sort=descending] .vi::after{content:" \\25BC";color:var(--accent)}
             th.n.sortable button{text-align:right}
             table.list td.name{min-width:16rem}
             table.list td.nowrap{white-space:nowrap}
-            table.list td.titles{min-width:19rem}
+            table.list td.titles{white-space:nowrap}
             .sub{display:block;color:var(--muted);font-size:.82em}
             .chips{display:flex;flex-direction:column;gap:.2rem}
-            .chip{display:inline-block;font-size:.8rem;line-height:1.3;padding:.1rem .45rem;border-radius:4px;background:var(--soft);border-left:4px solid #999}
+            .chip{display:inline-block;font-size:.78rem;line-height:1.35;padding:.08rem .45rem;border-radius:4px;background:#eef1f5;border-left:4px solid #999;white-space:nowrap}
             .none{color:var(--muted)}
             .no-match{padding:.8rem;color:var(--muted)}
             .cards{display:block}
@@ -120,6 +126,7 @@ public final class DecisionHtmlWriter {
             .card h3 .mono{color:var(--muted);font-weight:600;margin-right:.4rem}
             .card .facts{margin:.3rem 0 .6rem;font-size:.86rem;color:var(--muted)}
             .card .facts b{color:var(--ink);font-weight:600}
+            .card .facts time{white-space:nowrap}
             .score{text-align:center;min-width:5.5rem;border:1px solid var(--line);border-radius:8px;padding:.25rem .5rem;background:var(--soft)}
             .score b{display:block;font-size:1.5rem;line-height:1.1;font-variant-numeric:tabular-nums}
             .score span{font-size:.72rem;color:var(--muted)}
@@ -132,7 +139,8 @@ public final class DecisionHtmlWriter {
             .rule{font-size:.8rem;color:var(--muted)}
             .missed{margin:.35rem 0 .5rem}
             .missed-title{font-weight:600;font-size:.9rem}
-            table.failed{font-size:.84rem;margin-top:.2rem}
+            table.failed{font-size:.84rem;margin-top:.2rem;table-layout:fixed}
+            table.failed code{overflow-wrap:anywhere}
             table.failed th{background:#fbeeee;border-bottom:1px solid #e7c2c2}
             table.failed td.actual{color:#a11b1b;font-weight:600}
             .back{font-size:.8rem}
@@ -143,6 +151,11 @@ public final class DecisionHtmlWriter {
             @page{size:A4;margin:14mm 12mm}
             body{background:#fff;font-size:10pt;color:#000}
             .wrap{max-width:none;padding:0}
+            .scroll{overflow:visible}
+            table.summary{font-size:9pt}
+            table.summary thead th .en,table.summary thead th .code{display:none}
+            .chip,table.list td.titles{white-space:normal}
+            th.sortable .vi::after{content:none}
             header.band{background:none;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}
             header.band .en,.kicker,.meta dt{color:#444}
             .meta code{background:none;color:#000;padding:0}
@@ -381,7 +394,7 @@ public final class DecisionHtmlWriter {
             line("<h2>Tổng hợp danh hiệu theo huyện <span class=\"en\">· Summary of titles by district</span></h2>");
             line("<div class=\"scroll\"><table class=\"summary\" data-testid=\"summary\">");
             h.append("<thead><tr><th>Huyện <span class=\"en\">district</span></th>"
-                    + "<th class=\"n\">Số hồ sơ được xét <span class=\"en\">nominations decided</span></th>");
+                    + "<th class=\"n\">Hồ sơ được xét <span class=\"en\">nominations decided</span></th>");
             for (TitleDefinition t : titles) {
                 h.append("<th class=\"n\" data-title=\"").append(esc(t.code())).append("\">").append(swatch(t.code()))
                         .append(esc(t.nameVi())).append("<span class=\"en\">").append(esc(t.nameEn()))
@@ -395,8 +408,9 @@ public final class DecisionHtmlWriter {
                         .append("\"><th scope=\"row\">").append(esc(district)).append("</th><td class=\"n\">")
                         .append(summary.nominations(district)).append("</td>");
                 for (TitleDefinition t : titles) {
-                    h.append("<td class=\"n\" data-title=\"").append(esc(t.code())).append("\">")
-                            .append(summary.count(district, t.code())).append("</td>");
+                    long count = summary.count(district, t.code());
+                    h.append("<td class=\"n").append(count == 0 ? " zero" : "").append("\" data-title=\"")
+                            .append(esc(t.code())).append("\">").append(count).append("</td>");
                 }
                 line("<td class=\"n\" data-testid=\"district-total\"><b>" + summary.districtTotal(district) + "</b></td></tr>");
                 odd = !odd;
@@ -520,7 +534,7 @@ public final class DecisionHtmlWriter {
                     + sortable("id", "text", "", "Mã", "id")
                     + sortable("name", "text", "", "Tên mô hình, công trình", "name")
                     + sortable("type", "text", "", "Loại", "type")
-                    + sortable("district", "text", "", "Huyện · xã", "district · commune")
+                    + sortable("district", "text", "", "Huyện · xã", "district, commune")
                     + sortable("score", "num", " n", "Điểm", "score")
                     + sortable("awards", "num", "", "Danh hiệu đạt", "titles awarded")
                     + "</tr></thead>");
@@ -568,7 +582,7 @@ public final class DecisionHtmlWriter {
 
         private static String sortable(String key, String sort, String cls, String vi, String en) {
             return "<th class=\"sortable" + cls + "\" data-key=\"" + key + "\" data-sort=\"" + sort + "\"><button type=\"button\">"
-                    + vi + " <span class=\"en\">" + en + "</span></button></th>";
+                    + "<span class=\"vi\">" + vi + "</span><span class=\"en\">" + en + "</span></button></th>";
         }
 
         private void cards() {
@@ -598,7 +612,7 @@ public final class DecisionHtmlWriter {
                     .append(" · đơn vị ").append(esc(n.sponsor()));
             if (n.runningSince() != null) {
                 facts.append(" · ").append(n.type() == NominationType.MODEL ? "bắt đầu " : "hoàn thành ")
-                        .append(n.runningSince());
+                        .append("<time>").append(n.runningSince()).append("</time>");
             }
             line(facts.append("</p>").toString());
             line("</div>");
@@ -638,7 +652,8 @@ public final class DecisionHtmlWriter {
                     line("<div class=\"missed\" data-title=\"" + esc(missed.title()) + "\">");
                     line("<div class=\"missed-title\">" + esc(titleVi(missed.title())) + " <span class=\"en\">"
                             + esc(titleEn(missed.title())) + "</span></div>");
-                    line("<table class=\"failed\"><thead><tr><th>Tiêu chí <span class=\"en\">criterion</span></th>"
+                    line("<table class=\"failed\"><colgroup><col style=\"width:19%\"><col style=\"width:17%\">"
+                            + "<col style=\"width:17%\"><col style=\"width:22%\"><col style=\"width:25%\"></colgroup><thead><tr><th>Tiêu chí <span class=\"en\">criterion</span></th>"
                             + "<th>Thực tế <span class=\"en\">actual</span></th><th>Yêu cầu <span class=\"en\">required</span></th>"
                             + "<th>Quy tắc <span class=\"en\">rule</span></th><th>Căn cứ <span class=\"en\">citation</span></th></tr></thead><tbody>");
                     for (CriterionOutcome f : missed.failed()) {
@@ -669,11 +684,12 @@ public final class DecisionHtmlWriter {
             if (rejected.isEmpty()) {
                 line("<p class=\"none\">Không có hồ sơ nào bị loại. <span class=\"en\">No record was rejected.</span></p>");
             } else {
-                line("<p>Các hồ sơ này không đúng quy cách dữ liệu nên chưa được xét; sửa các trường nêu dưới đây rồi nộp lại."
+                line("<p>Các hồ sơ này không đúng quy cách dữ liệu nên chưa được xét; sửa các trường nêu dưới đây rồi nộp lại"
+                        + " (vị trí đếm từ 0 trong lô)."
                         + " <span class=\"en\">These records break the data contract and were not evaluated; fix the fields"
-                        + " named below and submit them again.</span></p>");
+                        + " named below and submit them again (the index counts from 0 in the batch).</span></p>");
                 line("<div class=\"scroll\"><table class=\"rejected\" data-testid=\"rejected\"><thead><tr>"
-                        + "<th class=\"n\">Vị trí <span class=\"en\">index (from 0)</span></th><th>Mã <span class=\"en\">id</span></th>"
+                        + "<th class=\"n\">Vị trí <span class=\"en\">index</span></th><th>Mã <span class=\"en\">id</span></th>"
                         + "<th>Lỗi <span class=\"en\">errors</span></th></tr></thead><tbody>");
                 boolean odd = false;
                 for (RejectedRecord r : rejected) {
