@@ -220,6 +220,20 @@ class DecisionHtmlWriterTest {
     }
 
     @Test
+    void aBatchWithEveryRecordRejectedStillGivesAPage() throws Exception {
+        Batch batch = BatchReader.readJson(new java.io.ByteArrayInputStream(
+                "{\"year\": 2024, \"nominations\": [{\"id\": \"B-1\", \"type\": \"MODEL\"}]}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        Evaluation evaluation = new Evaluator(TestRules.standard()).evaluate(batch);
+        assertThat(evaluation.decisions()).isEmpty();
+        String html = html(evaluation);
+        assertThat(testId(html, "count-decided")).isZero();
+        assertThat(testId(html, "rejected-count")).isEqualTo(1);
+        assertThat(html).contains("data-testid=\"rejected-record\" data-index=\"0\" data-id=\"B-1\"")
+                .doesNotContain("class=\"bar-group\"").doesNotContain("data-testid=\"card\"").endsWith("</html>\n");
+    }
+
+    @Test
     void chartTicksAreRoundAndLabelsReadOnTheirBar() {
         assertThat(DecisionHtmlWriter.niceStep(1)).isEqualTo(1);
         assertThat(DecisionHtmlWriter.niceStep(6)).isEqualTo(1);
