@@ -14,6 +14,7 @@ import dvk.io.BatchException;
 import dvk.io.BatchReader;
 import dvk.report.DecisionCsvWriter;
 import dvk.report.DecisionXlsxWriter;
+import dvk.report.DecisionHtmlWriter;
 import dvk.io.DecisionJsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
         })
 public final class EvaluateCommand implements Callable<Integer> {
     /** Output formats of {@code --format}. */
-    enum Format { json, csv, xlsx }
+    enum Format { json, csv, xlsx, html }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +49,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     RulesOption rules;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. xlsx needs --out.")
+            description = "Output format: ${COMPLETION-CANDIDATES} (html: one self-contained page with a summary,"
+                    + " a chart, a filterable list and every decision's reasons, printable; xlsx: sheets Decisions,"
+                    + " Summary and Rejected, needs --out). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @CommandLine.Mixin
@@ -135,6 +138,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 case json -> DecisionJsonWriter.write(evaluation, stream);
                 case csv -> DecisionCsvWriter.write(evaluation, stream);
                 case xlsx -> DecisionXlsxWriter.write(evaluation, stream);
+                case html -> DecisionHtmlWriter.write(evaluation, stream);
             }
         };
         output.write(spec, content);

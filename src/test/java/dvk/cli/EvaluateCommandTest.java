@@ -224,6 +224,18 @@ class EvaluateCommandTest {
         assertThat(notXlsx.err()).isEqualTo("dvk: " + renamed + ": not an XLSX file: expected an Excel workbook saved"
                 + " as .xlsx\n");
         assertThat(notXlsx.out()).isEmpty();
+    void htmlFormatWritesOnePageWithTheDecisionsAndTheRejectedRecords() throws Exception {
+        Path out = temp.resolve("report.html");
+        CommandRun run = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules",
+                "--format", "html", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"vi\">").endsWith("</html>\n")
+                .contains("Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long")
+                .contains("id=\"card-GL-1\"")
+                .contains("data-testid=\"rejected-record\" data-index=\"1\" data-id=\"GL-2\"");
+        assertThat(CommandRun.of("evaluate", "--help").out()).contains("json, csv, html");
     }
 
     private static List<List<String>> csvRows(String text) throws Exception {

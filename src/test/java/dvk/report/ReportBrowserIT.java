@@ -1,0 +1,369 @@
+package dvk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Opens the HTML report of the sample batch, made by the packaged {@code target/dvk.jar}, in headless
+ * Chromium, and checks what a reader sees against the JSON output of the same run: the summary, the
+ * "showing N of M" counter under each filter, sorting, a card link, the chart, and print styles.
+ * Debian's chromium and chromedriver are used as they are (no Selenium Manager, no download).
+ * Screenshots go to {@code target/browser/}.
+ */
+class ReportBrowserIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String INSTALL = "the report's browser test needs Debian's Chromium and its driver at "
+            + CHROMIUM + " and " + CHROMEDRIVER + ": install them with `apt-get install chromium chromium-driver`"
+            + " (.ci/run does so when they are missing)";
+    private static final Path JAR = Path.of("target/dvk.jar").toAbsolutePath();
+    private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.json").toAbsolutePath();
+    /** Three districts, two of which differ only by case: the district filter compares exact strings. */
+    private static final Path DISTRICTS_FIXTURE = Path.of("fixtures/regression/quota-2024.json").toAbsolutePath();
+    private static final Path OUT = Path.of("target/browser").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Selenium's DevTools bindings lag behind Debian's Chromium; the CDP commands used here need none of them. Held: loggers are weakly referenced. */
+    private static final java.util.logging.Logger SELENIUM_DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    private static ChromeDriver browser;
+    private static Path userData;
+    private static Report sample;
+    private static Report districts;
+
+    /** A report and the JSON decisions of the same batch, with each decided record's input. */
+    record Report(String url, JsonNode json, Map<String, JsonNode> input) {
+        List<JsonNode> decidedInput() {
+            List<JsonNode> records = new ArrayList<>();
+            json.get("decisions").forEach(d -> records.add(input.get(d.get("id").asText())));
+            return records;
+        }
+
+        long decisionsWith(String title) {
+            long n = 0;
+            for (JsonNode d : json.get("decisions")) {
+                for (JsonNode award : d.get("awards")) {
+                    if (award.get("title").asText().equals(title)) n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    @BeforeAll
+    static void generateReportsAndStartTheBrowser() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM)).as(INSTALL).isTrue();
+        assertThat(Files.isExecutable(CHROMEDRIVER)).as(INSTALL).isTrue();
+        assertThat(JAR).as("target/dvk.jar: run through `./mvnw verify`, after package").exists();
+        Files.createDirectories(OUT);
+        Path multi = OUT.resolve("districts-2024.json");
+        Files.write(multi, JSON.writeValueAsBytes(JSON.readTree(DISTRICTS_FIXTURE.toFile()).get("batch")));
+        List<Process> runs = new ArrayList<>();
+        for (Map.Entry<Path, String> batch : Map.of(SAMPLE, "report", multi, "districts").entrySet()) {
+            for (String format : List.of("html", "json")) {
+                runs.add(dvk("evaluate", batch.getKey().toString(), "--format", format,
+                        "--out", OUT.resolve(batch.getValue() + "." + format).toString()));
+            }
+        }
+        for (Process run : runs) {
+            assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("dvk finished in time").isTrue();
+            assertThat(run.exitValue()).as(run.info().commandLine().orElse("dvk") + "; see " + OUT + "/*.log").isIn(0, 3);
+        }
+        sample = report(SAMPLE, "report");
+        districts = report(multi, "districts");
+
+        userData = Files.createTempDirectory("dvk-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + userData, "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        SELENIUM_DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void quit() throws Exception {
+        if (browser != null) browser.quit();
+        if (userData != null) {
+            try (var files = Files.walk(userData)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    /** The report made from the batch, with the JSON decisions of the same batch and its input records by id. */
+    private static Report report(Path batch, String name) throws Exception {
+        Map<String, JsonNode> input = new HashMap<>();
+        JSON.readTree(batch.toFile()).get("nominations").forEach(n -> input.putIfAbsent(n.path("id").asText(), n));
+        return new Report(OUT.resolve(name + ".html").toUri().toString(),
+                JSON.readTree(OUT.resolve(name + ".json").toFile()), input);
+    }
+
+    /** Starts the packaged jar, as a user runs it from the project directory. */
+    private static Process dvk(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        File log = OUT.resolve(Path.of(args[args.length - 1]).getFileName() + ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static void open(Report report) {
+        browser.get(report.url());
+        assertThat(browser.findElement(By.id("controls")).isDisplayed()).as("the script ran and showed the controls").isTrue();
+    }
+
+    private static String testId(String id) {
+        return browser.findElement(By.cssSelector("[data-testid='" + id + "']")).getText().trim();
+    }
+
+    private static long shown() {
+        return Long.parseLong(browser.findElement(By.id("shown-count")).getText().trim());
+    }
+
+    /** The rows a reader sees (laid out, not hidden by a filter), in page order: their data attributes and text. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> visibleRows() {
+        return (List<Map<String, String>>) browser.executeScript("""
+                return Array.from(document.querySelectorAll('#nominations tbody tr'))
+                  .filter(r => r.getClientRects().length > 0 && getComputedStyle(r).visibility !== 'hidden')
+                  .map(r => ({id: r.dataset.id, district: r.dataset.district, type: r.dataset.type,
+                              titles: r.dataset.titles, score: r.dataset.score, text: r.innerText}));""");
+    }
+
+    /** Picks an option as a reader does: a click on it. */
+    private static void choose(String selectId, String value) {
+        WebElement select = browser.findElement(By.id(selectId));
+        WebElement option = select.findElements(By.tagName("option")).stream()
+                .filter(o -> value.equals(o.getAttribute("value"))).findFirst()
+                .orElseThrow(() -> new AssertionError(selectId + " has no option " + value));
+        option.click();
+        assertThat(select.getAttribute("value")).isEqualTo(value);
+    }
+
+    private static List<String> options(String selectId) {
+        return browser.findElements(By.cssSelector("#" + selectId + " option")).stream()
+                .map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty() && !v.equals("-")).toList();
+    }
+
+    private static void screenshot(String file, int maxHeight) throws Exception {
+        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> clip = new LinkedHashMap<>();
+        clip.put("x", 0);
+        clip.put("y", 0);
+        clip.put("width", 1400);
+        clip.put("height", Math.min(height.intValue(), maxHeight));
+        clip.put("scale", 1);
+        Map<String, Object> result = browser.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(OUT.resolve(file), Base64.getDecoder().decode((String) result.get("data")));
+    }
+
+    @Test
+    void theVisibleSummaryAndCountersAreThoseOfTheJson() throws Exception {
+        open(sample);
+        JsonNode json = sample.json();
+        assertThat(testId("year")).isEqualTo(json.get("year").asText());
+        assertThat(testId("fingerprint")).isEqualTo(json.at("/rules/fingerprint").asText());
+        assertThat(testId("count-records")).isEqualTo(json.at("/summary/records").asText());
+        assertThat(testId("count-decided")).isEqualTo(json.at("/summary/decided").asText());
+        assertThat(testId("count-rejected")).isEqualTo(json.at("/summary/rejected").asText());
+        long all = 0;
+        for (var title : (Iterable<Map.Entry<String, JsonNode>>) json.at("/summary/titles")::fields) {
+            WebElement total = browser.findElement(By.cssSelector("[data-testid='summary-total-" + title.getKey() + "']"));
+            assertThat(total.isDisplayed()).isTrue();
+            assertThat(total.getText().trim()).as(title.getKey()).isEqualTo(title.getValue().asText());
+            all += title.getValue().asLong();
+        }
+        assertThat(testId("summary-total")).isEqualTo(String.valueOf(all));
+        int decided = json.get("decisions").size();
+        assertThat(shown()).isEqualTo(decided);
+        assertThat(browser.findElement(By.id("total-count")).getText()).isEqualTo(String.valueOf(decided));
+        assertThat(visibleRows()).hasSize(decided);
+        assertThat(browser.findElement(By.cssSelector("[data-testid='counter']")).getText())
+                .contains("Hiển thị").contains("showing").contains(decided + " / " + decided);
+        screenshot("report.png", 2600);
+    }
+
+    @Test
+    void theDistrictFilterShowsTheDistrictsDecisionsOnly() throws Exception {
+        for (Report report : List.of(sample, districts)) {
+            open(report);
+            List<String> names = options("filter-district");
+            assertThat(names).hasSize((int) report.decidedInput().stream().map(n -> n.get("district").asText()).distinct().count());
+            for (String district : names) {
+                choose("filter-district", district);
+                long expected = report.decidedInput().stream().filter(n -> n.get("district").asText().equals(district)).count();
+                assertThat(shown()).as(district).isEqualTo(expected).isPositive();
+                assertThat(visibleRows()).hasSize((int) expected)
+                        .allSatisfy(row -> assertThat(row.get("district")).isEqualTo(district));
+            }
+        }
+        assertThat(options("filter-district")).containsExactly("Gia lâm", "Gia Lâm", "Long Biên");
+    }
+
+    @Test
+    void theTitleAndTypeFiltersShowTheMatchingDecisions() throws Exception {
+        open(sample);
+        JsonNode titles = sample.json().at("/summary/titles");
+        assertThat(options("filter-title")).containsExactlyElementsOf(() -> titles.fieldNames());
+        for (String title : options("filter-title")) {
+            choose("filter-title", title);
+            assertThat(shown()).as(title).isEqualTo(titles.get(title).asLong()).isEqualTo(sample.decisionsWith(title));
+            assertThat(visibleRows()).hasSize(titles.get(title).asInt())
+                    .allSatisfy(row -> assertThat(row.get("titles").split(" ")).contains(title));
+        }
+        choose("filter-title", "");
+        for (String type : List.of("MODEL", "WORK")) {
+            choose("filter-type", type);
+            long expected = sample.decidedInput().stream().filter(n -> n.get("type").asText().equals(type)).count();
+            assertThat(shown()).as(type).isEqualTo(expected).isPositive();
+            assertThat(visibleRows()).allSatisfy(row -> assertThat(row.get("type")).isEqualTo(type));
+        }
+        choose("filter-title", "CITY_MODEL");
+        assertThat(shown()).as("works never hold a model title").isZero();
+        assertThat(browser.findElement(By.id("no-match")).isDisplayed()).isTrue();
+        choose("filter-type", "MODEL");
+        assertThat(shown()).isEqualTo(sample.decisionsWith("CITY_MODEL"));
+        assertThat(browser.findElement(By.id("no-match")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("filter-reset")).click();
+        WebElement search = browser.findElement(By.id("filter-text"));
+        search.sendKeys("bat trang");
+        long batTrang = sample.decidedInput().stream()
+                .filter(n -> (n.get("name").asText() + n.get("commune").asText()).contains("Bát Tràng")).count();
+        assertThat(shown()).as("a search without accents finds the names with them").isEqualTo(batTrang).isPositive();
+        assertThat(visibleRows()).allSatisfy(row -> assertThat(row.get("text")).contains("Bát Tràng"));
+
+        browser.findElement(By.id("filter-reset")).click();
+        assertThat(shown()).isEqualTo(sample.json().get("decisions").size());
+        choose("filter-title", "DISTRICT_GIAY_KHEN");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('list').scrollIntoView()");
+        Files.write(OUT.resolve("report-filtered.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theScoreHeaderSortsDescendingThenAscendingWithWorksLast() {
+        open(sample);
+        WebElement header = browser.findElement(By.cssSelector("#nominations th[data-key='score'] button"));
+        header.click();
+        assertThat(browser.findElement(By.cssSelector("#nominations th[data-key='score']")).getAttribute("aria-sort"))
+                .isEqualTo("descending");
+        List<String> descending = scores();
+        header.click();
+        List<String> ascending = scores();
+        long works = sample.decidedInput().stream().filter(n -> n.get("type").asText().equals("WORK")).count();
+        for (List<String> order : List.of(descending, ascending)) {
+            assertThat(order).hasSize(sample.json().get("decisions").size());
+            assertThat(order.subList(order.size() - (int) works, order.size())).as("works have no score").containsOnly("");
+        }
+        List<Integer> down = descending.stream().filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+        List<Integer> up = ascending.stream().filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+        assertThat(down).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(up).isSorted();
+        assertThat(down.get(0)).isGreaterThan(up.get(0));
+        assertThat(browser.findElements(By.cssSelector("#nominations tbody tr")).get(0).getAttribute("data-score"))
+                .isEqualTo(String.valueOf(up.get(0)));
+    }
+
+    private static List<String> scores() {
+        return visibleRows().stream().map(r -> r.get("score")).toList();
+    }
+
+    @Test
+    void aRowLinksToItsCardWithTheReasons() throws Exception {
+        open(sample);
+        WebElement row = browser.findElement(By.cssSelector("#nominations tbody tr"));
+        String id = row.getAttribute("data-id");
+        row.findElement(By.tagName("a")).click();
+        WebElement card = browser.findElement(By.id(DecisionHtmlWriter.cardId(id)));
+        assertThat(card.getAttribute("data-id")).isEqualTo(id);
+        assertThat(browser.getCurrentUrl()).endsWith("#" + DecisionHtmlWriter.cardId(id));
+        Number top = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].getBoundingClientRect().top", card);
+        assertThat(top.doubleValue()).as("the card is scrolled into view").isBetween(-1.0, 1000.0);
+        assertThat(card.isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("[data-testid='card']"))).hasSize(sample.json().get("decisions").size());
+        JsonNode decision = sample.json().get("decisions").get(0);
+        JsonNode missed = decision.at("/notAwarded/0/failed/0");
+        WebElement failed = card.findElement(By.cssSelector(".missed[data-title='" + decision.at("/notAwarded/0/title").asText()
+                + "'] tr[data-criterion='" + missed.get("criterion").asText() + "']"));
+        assertThat(failed.findElement(By.cssSelector(".actual")).getText()).isEqualTo(missed.get("actual").asText());
+        assertThat(failed.findElement(By.cssSelector(".required")).getText()).isEqualTo(missed.get("required").asText());
+        Files.write(OUT.resolve("report-card.png"), card.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theChartHasABarGroupPerDistrictMatchingTheSummary() {
+        for (Report report : List.of(sample, districts)) {
+            open(report);
+            List<WebElement> groups = browser.findElements(By.cssSelector("svg[data-testid='chart'] g.bar-group"));
+            List<WebElement> rows = browser.findElements(By.cssSelector("table[data-testid='summary'] tbody tr"));
+            assertThat(groups).hasSize(rows.size())
+                    .hasSize((int) report.decidedInput().stream().map(n -> n.get("district").asText()).distinct().count());
+            for (int i = 0; i < groups.size(); i++) {
+                WebElement group = groups.get(i);
+                assertThat(group.getAttribute("data-district")).isEqualTo(rows.get(i).getAttribute("data-district"));
+                long bars = group.findElements(By.tagName("rect")).stream()
+                        .mapToLong(r -> Long.parseLong(r.getAttribute("data-count"))).sum();
+                assertThat(String.valueOf(bars)).isEqualTo(
+                        rows.get(i).findElement(By.cssSelector("[data-testid='district-total']")).getText().trim());
+                assertThat(group.getRect().getWidth()).as("the bar is drawn").isPositive();
+            }
+            assertThat(browser.findElements(By.cssSelector("[data-testid='legend'] li")))
+                    .hasSize(report.json().at("/summary/titles").size());
+        }
+    }
+
+    @Test
+    void printingHidesTheControlsAndKeepsEachCardOnOnePage() throws Exception {
+        open(sample);
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.findElement(By.id("controls")).isDisplayed()).isFalse();
+            WebElement card = browser.findElements(By.cssSelector("article.card")).get(0);
+            assertThat(card.getCssValue("break-inside")).isEqualTo("avoid");
+            assertThat(browser.findElement(By.cssSelector("#nominations tbody tr")).getCssValue("break-inside")).isEqualTo("avoid");
+            Map<String, Object> pdf = browser.executeCdpCommand("Page.printToPDF",
+                    Map.of("paperWidth", 8.27, "paperHeight", 11.69, "printBackground", true));
+            byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
+            assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            Files.write(OUT.resolve("report.pdf"), bytes);
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 794, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
+            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+            Files.write(OUT.resolve("report-print.png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+}
