@@ -1,7 +1,9 @@
 package dvk.cli;
 
-import dvk.domain.Batch;
+import dvk.domain.TitleDefinition;
+import dvk.engine.DecisionListener;
 import dvk.engine.Evaluation;
+import dvk.engine.EvaluationCollector;
 import dvk.engine.Evaluator;
 import dvk.engine.RuleBuildMode;
 import dvk.engine.RuleCompiler;
@@ -9,15 +11,18 @@ import dvk.engine.RuleFailure;
 import dvk.engine.RuleSet;
 import dvk.engine.RulesException;
 import dvk.engine.YearNotCoveredException;
-import dvk.io.AtomicFile;
 import dvk.io.BatchException;
 import dvk.io.BatchReader;
-import dvk.report.DecisionCsvWriter;
+import dvk.io.BatchStream;
+import dvk.io.JsonDecisionOutput;
+import dvk.report.CsvDecisionOutput;
 import dvk.report.DecisionXlsxWriter;
 import dvk.report.DecisionHtmlWriter;
-import dvk.io.DecisionJsonWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -76,71 +81,101 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         PhaseClock clock = new PhaseClock();
-        Batch batch;
+        BatchStream opened;
         try {
-            batch = BatchReader.read(input);
+            opened = BatchReader.open(input);
         } catch (BatchException e) {
             err.println("dvk: " + input + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        clock.lap("read " + batch.records() + " records");
-        RuleSet ruleSet;
-        try {
-            ruleSet = new RuleCompiler(buildMode).compile(rules.library().forYear(batch.year()));
-        } catch (RulesException e) {
-            RulesOption.print(err, "the rules cannot be used; nothing was evaluated", e);
-            return ExitCodes.RULES;
-        }
-        clock.lap("build rules (" + buildMode + ", " + ruleSet.ruleCount() + " rules of " + ruleSet.source() + ")");
-        Evaluation evaluation;
-        try (ProgressDisplay display = ProgressDisplay.forRecords(batch.records())) {
-            evaluation = (threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads))
-                    .evaluate(batch, display.progress());
+        try (BatchStream batch = opened) {
+            clock.lap("open " + input + " (year " + batch.year() + ")");
+            RuleSet ruleSet;
+            try {
+                ruleSet = new RuleCompiler(buildMode).compile(rules.library().forYear(batch.year()));
+            } catch (RulesException e) {
+                RulesOption.print(err, "the rules cannot be used; nothing was evaluated", e);
+                return ExitCodes.RULES;
+            }
+            clock.lap("build rules (" + buildMode + ", " + ruleSet.ruleCount() + " rules of " + ruleSet.source() + ")");
+            Evaluator evaluator = threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads);
+            Tally<?> tally = switch (format) {
+                case json -> streamed(batch, evaluator, new JsonDecisionOutput(batch.year(), ruleSet),
+                        JsonDecisionOutput::writeTo);
+                case csv -> streamed(batch, evaluator, new CsvDecisionOutput(ruleSet.awardedTitles()),
+                        CsvDecisionOutput::writeTo);
+                case xlsx -> collected(batch, evaluator, DecisionXlsxWriter::write);
+                case html -> collected(batch, evaluator, DecisionHtmlWriter::write);
+            };
+            clock.lap("read, evaluate and write " + tally.records() + " records as " + format);
+            if (timings) {
+                clock.print(err);
+            }
+            if (output.toFile()) {
+                err.println("dvk: " + tally.summary() + " → " + output.target());
+            }
+            if (tally.rejected() > 0) {
+                err.println("dvk: " + tally.rejected() + " of " + tally.records() + " records rejected ("
+                        + (format == Format.json ? "listed in the output under \"rejected\")" : "listed in the output)"));
+                return ExitCodes.REJECTED_RECORDS;
+            }
+            return ExitCodes.OK;
+        } catch (BatchException e) {
+            // the records before the problem were evaluated, but a batch is decided whole or not at all
+            err.println("dvk: " + input + ": " + e.getMessage() + "; the run stopped after " + opened.recordsRead()
+                    + " records were read, and nothing was written");
+            return ExitCodes.USAGE;
         } catch (RuleFailure | YearNotCoveredException e) {
-            err.println("dvk: " + e.getMessage());
+            err.println("dvk: " + e.getMessage() + "; nothing was written");
             return ExitCodes.RULES;
-        }
-        clock.lap("evaluate");
-        try {
-            write(evaluation);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("dvk: cannot write " + output.target() + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        clock.lap("write " + format);
-        if (timings) {
-            clock.print(err);
-        }
-        if (output.toFile()) {
-            err.println("dvk: " + summary(evaluation) + " → " + output.target());
-        }
-        if (!evaluation.rejected().isEmpty()) {
-            err.println("dvk: " + evaluation.rejected().size() + " of " + evaluation.records()
-                    + " records rejected (listed in the output under \"rejected\")");
-            return ExitCodes.REJECTED_RECORDS;
-        }
-        return ExitCodes.OK;
     }
 
-    private static String summary(Evaluation evaluation) {
-        StringBuilder text = new StringBuilder()
-                .append(evaluation.records()).append(" records, ")
-                .append(evaluation.decisions().size()).append(" decided, ")
-                .append(evaluation.rejected().size()).append(" rejected;");
-        evaluation.rules().awardedTitles().forEach(t ->
-                text.append(' ').append(t.code()).append(' ').append(evaluation.count(t.code())));
-        return text.toString();
+    /** An output that can write itself once every record has been told. */
+    @FunctionalInterface
+    private interface Finish<O> {
+        void writeTo(O output, OutputStream out) throws IOException;
     }
 
-    private void write(Evaluation evaluation) throws IOException {
-        AtomicFile.Content content = stream -> {
-            switch (format) {
-                case json -> DecisionJsonWriter.write(evaluation, stream);
-                case csv -> DecisionCsvWriter.write(evaluation, stream);
-                case xlsx -> DecisionXlsxWriter.write(evaluation, stream);
-                case html -> DecisionHtmlWriter.write(evaluation, stream);
-            }
-        };
-        output.write(spec, content);
+    @FunctionalInterface
+    private interface Whole {
+        void write(Evaluation evaluation, OutputStream out) throws IOException;
+    }
+
+    /** JSON and CSV: rendered as decisions are made, spilled to disk, the file written at the end. */
+    private <R, O extends DecisionListener<R> & AutoCloseable> Tally<R> streamed(
+            BatchStream batch, Evaluator evaluator, O sink, Finish<O> finish) throws BatchException, IOException {
+        try (O out = sink; ProgressDisplay progress = ProgressDisplay.forFile(batch.size())) {
+            Tally<R> tally = new Tally<>(out, batch, progress, codes(evaluator));
+            evaluator.stream(batch.year(), batch, tally);
+            progress.close();
+            output.write(spec, stream -> finish.writeTo(out, stream));
+            return tally;
+        } catch (IOException | BatchException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** XLSX and HTML need the whole batch at once: committee-sized batches, kept in memory. */
+    private Tally<dvk.domain.Decision> collected(BatchStream batch, Evaluator evaluator, Whole whole)
+            throws BatchException, IOException {
+        EvaluationCollector collector = new EvaluationCollector();
+        Tally<dvk.domain.Decision> tally;
+        try (ProgressDisplay progress = ProgressDisplay.forFile(batch.size())) {
+            tally = new Tally<>(collector, batch, progress, codes(evaluator));
+            evaluator.stream(batch.year(), batch, tally);
+        }
+        Evaluation evaluation = collector.evaluation(batch.year(), evaluator.rules());
+        output.write(spec, stream -> whole.write(evaluation, stream));
+        return tally;
+    }
+
+    private static List<String> codes(Evaluator evaluator) {
+        return evaluator.rules().awardedTitles().stream().map(TitleDefinition::code).toList();
     }
 }

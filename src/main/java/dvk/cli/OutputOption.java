@@ -1,11 +1,15 @@
 package dvk.cli;
 
 import dvk.io.AtomicFile;
-import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.apache.commons.io.output.WriterOutputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -14,17 +18,50 @@ public final class OutputOption {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
     Path out;
 
-    /** Writes the content; the whole of it is produced before anything reaches the file or the output. */
+    /**
+     * Writes the content to the file atomically, or streams it to the command's output (a batch's
+     * output can be larger than memory; commands call this only once the content is complete).
+     */
     void write(CommandLine.Model.CommandSpec spec, AtomicFile.Content content) throws IOException {
         if (out != null) {
             AtomicFile.write(out, content);
             return;
         }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        content.writeTo(buffer);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(buffer.toString(StandardCharsets.UTF_8));
+        try (OutputStream stream = WriterOutputStream.builder().setWriter(new NonClosing(stdout))
+                .setCharset(StandardCharsets.UTF_8).setBufferSize(1 << 16).get()) {
+            content.writeTo(new KeptOpen(stream)); // some writers close what they are given, then write on
+        }
         stdout.flush();
+    }
+
+    /** Closing only flushes. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    /** The command's writer outlives one output. */
+    private static final class NonClosing extends FilterWriter {
+        NonClosing(Writer writer) {
+            super(writer);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     boolean toFile() {

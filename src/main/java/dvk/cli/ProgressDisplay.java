@@ -1,6 +1,5 @@
 package dvk.cli;
 
-import dvk.engine.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,51 +11,72 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar with rate and ETA on stderr for batches large enough to wait for, only when stderr
- * is a terminal: a log file or a pipe gets nothing, so redirected output stays clean.
+ * A progress bar with rate and ETA on stderr once a batch passes 10,000 records, only when stderr
+ * is a terminal: a log file or a pipe gets nothing, so redirected output stays clean. Records are
+ * read as a stream, so their total is estimated from how far through the file the reading is.
  */
 final class ProgressDisplay implements AutoCloseable {
     /** Batches above this many records show progress. */
     static final int THRESHOLD = 10_000;
 
-    private final ProgressBar bar;
+    private final boolean terminal;
+    private final PrintStream stream;
+    private final long fileSize;
+    private ProgressBar bar;
+    private boolean shown;
 
-    private ProgressDisplay(ProgressBar bar) {
-        this.bar = bar;
+    private ProgressDisplay(boolean terminal, PrintStream stream, long fileSize) {
+        this.terminal = terminal;
+        this.stream = stream;
+        this.fileSize = fileSize;
     }
 
-    /** Progress for {@code records} records on the process's stderr, if it is a terminal. */
-    static ProgressDisplay forRecords(int records) {
-        return forRecords(records, stderrIsTerminal(), System.err);
+    /** Progress through a batch file of {@code fileSize} bytes on the process's stderr, if it is a terminal. */
+    static ProgressDisplay forFile(long fileSize) {
+        return new ProgressDisplay(stderrIsTerminal(), System.err, fileSize);
     }
 
-    static ProgressDisplay forRecords(int records, boolean terminal, PrintStream stream) {
-        if (records <= THRESHOLD || !terminal) {
-            return new ProgressDisplay(null);
+    static ProgressDisplay forFile(long fileSize, boolean terminal, PrintStream stream) {
+        return new ProgressDisplay(terminal, stream, fileSize);
+    }
+
+    /** {@code records} read so far, {@code bytesRead} bytes of the file behind them. */
+    void update(long records, long bytesRead) {
+        if (!terminal || records <= THRESHOLD) return;
+        long estimate = bytesRead > 0 && fileSize > 0 ? Math.max(records, records * fileSize / bytesRead) : records;
+        if (bar == null) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName("dvk: evaluating")
+                    .setInitialMax(estimate)
+                    .setUnit(" records", 1)
+                    .showSpeed(new DecimalFormat("#,##0"))
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(250)
+                    .setConsumer(new ConsoleProgressBarConsumer(stream))
+                    .build();
+            shown = true;
         }
-        ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName("dvk: evaluating")
-                .setInitialMax(records)
-                .setUnit(" records", 1)
-                .showSpeed(new DecimalFormat("#,##0"))
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(stream))
-                .build();
-        return new ProgressDisplay(bar);
+        bar.maxHint(estimate);
+        bar.stepTo(records);
     }
 
-    Progress progress() {
-        return bar == null ? Progress.NONE : bar::stepBy;
+    /** The total the bar shows now: an estimate while the file is being read. */
+    long total() {
+        return bar == null ? 0 : bar.getMax();
     }
 
+    /** Whether a bar has been drawn. */
     boolean shown() {
-        return bar != null;
+        return shown;
     }
 
+    /** The reading is over: the bar ends at the true total. */
     @Override
     public void close() {
-        if (bar != null) bar.close();
+        if (bar == null) return;
+        bar.maxHint(bar.getCurrent());
+        bar.close();
+        bar = null;
     }
 
     /**

@@ -75,8 +75,7 @@ public final class Evaluator {
         records.addAll(batch.rejected());
         records.sort(Comparator.comparingInt(ValidatedRecord::index));
         Iterator<ValidatedRecord> it = records.iterator();
-        List<Decision> decisions = new ArrayList<>(batch.accepted().size());
-        List<RejectedRecord> rejected = new ArrayList<>(batch.rejected().size());
+        EvaluationCollector collector = new EvaluationCollector();
         stream(batch.year(), () -> it.hasNext() ? it.next() : null, new DecisionListener<Decision>() {
             @Override
             public Decision prepare(Decision decision) {
@@ -85,27 +84,27 @@ public final class Evaluator {
 
             @Override
             public void decided(Decision decision, Decision prepared) {
-                decisions.add(decision);
+                collector.decided(decision, prepared);
                 progress.decided(1);
             }
 
             @Override
-            public void pending(int index, Nomination nomination) {}
+            public void pending(int index, Nomination nomination) {
+                progress.decided(1);
+            }
 
             @Override
             public void rejected(RejectedRecord record) {
-                rejected.add(record);
+                collector.rejected(record);
                 progress.decided(1);
             }
 
             @Override
             public void resolved(Decision decision, Decision prepared) {
-                decisions.add(decision);
-                progress.decided(1);
+                collector.resolved(decision, prepared);
             }
         });
-        decisions.sort(Comparator.comparingInt(Decision::index));
-        return new Evaluation(batch.year(), rules, decisions, rejected);
+        return collector.evaluation(batch.year(), rules);
     }
 
     /**

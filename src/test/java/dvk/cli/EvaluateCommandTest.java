@@ -224,6 +224,9 @@ class EvaluateCommandTest {
         assertThat(notXlsx.err()).isEqualTo("dvk: " + renamed + ": not an XLSX file: expected an Excel workbook saved"
                 + " as .xlsx\n");
         assertThat(notXlsx.out()).isEmpty();
+    }
+
+    @Test
     void htmlFormatWritesOnePageWithTheDecisionsAndTheRejectedRecords() throws Exception {
         Path out = temp.resolve("report.html");
         CommandRun run = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules",
@@ -235,7 +238,7 @@ class EvaluateCommandTest {
                 .contains("Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long")
                 .contains("id=\"card-GL-1\"")
                 .contains("data-testid=\"rejected-record\" data-index=\"1\" data-id=\"GL-2\"");
-        assertThat(CommandRun.of("evaluate", "--help").out()).contains("json, csv, html");
+        assertThat(CommandRun.of("evaluate", "--help").out()).contains("json, csv, xlsx, html");
     }
 
     private static List<List<String>> csvRows(String text) throws Exception {

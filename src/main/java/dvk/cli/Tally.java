@@ -1,0 +1,83 @@
+package dvk.cli;
+
+import dvk.domain.Decision;
+import dvk.domain.Nomination;
+import dvk.domain.RejectedRecord;
+import dvk.engine.DecisionListener;
+import dvk.io.BatchStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Counts what passes to an output (records, decided, rejected, titles) and moves the progress bar. */
+final class Tally<R> implements DecisionListener<R> {
+    private final DecisionListener<R> output;
+    private final BatchStream input;
+    private final ProgressDisplay progress;
+    private final Map<String, Long> titles = new LinkedHashMap<>();
+    private long told;
+    private long decided;
+    private long rejected;
+
+    Tally(DecisionListener<R> output, BatchStream input, ProgressDisplay progress, Iterable<String> titleCodes) {
+        this.output = output;
+        this.input = input;
+        this.progress = progress;
+        titleCodes.forEach(t -> titles.put(t, 0L));
+    }
+
+    @Override
+    public R prepare(Decision decision) {
+        return output.prepare(decision);
+    }
+
+    @Override
+    public void decided(Decision decision, R prepared) {
+        count(decision);
+        output.decided(decision, prepared);
+        read();
+    }
+
+    @Override
+    public void pending(int index, Nomination nomination) {
+        output.pending(index, nomination);
+        read();
+    }
+
+    @Override
+    public void rejected(RejectedRecord record) {
+        rejected++;
+        output.rejected(record);
+        read();
+    }
+
+    @Override
+    public void resolved(Decision decision, R prepared) {
+        count(decision);
+        output.resolved(decision, prepared);
+    }
+
+    private void count(Decision decision) {
+        decided++;
+        decision.awards().forEach(a -> titles.merge(a.title(), 1L, Long::sum));
+    }
+
+    private void read() {
+        progress.update(++told, input.bytesRead());
+    }
+
+    long records() {
+        return decided + rejected;
+    }
+
+    long rejected() {
+        return rejected;
+    }
+
+    /** {@code 60 records, 60 decided, 0 rejected; DISTRICT_MODEL 27 …} */
+    String summary() {
+        StringBuilder text = new StringBuilder().append(records()).append(" records, ").append(decided)
+                .append(" decided, ").append(rejected).append(" rejected;");
+        titles.forEach((title, count) -> text.append(' ').append(title).append(' ').append(count));
+        return text.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package dvk.io;
+
+import dvk.domain.ValidatedRecord;
+import dvk.engine.RecordSource;
+import java.io.Closeable;
+import java.io.IOException;
+
+/** A batch file open for reading: its year, then its records validated one at a time, in input order. */
+public final class BatchStream implements RecordSource<BatchException>, Closeable {
+    private final RawRecordStream raw;
+    private final NominationValidator.Records validator;
+    private final long size;
+    private int read;
+
+    BatchStream(RawRecordStream raw, long size) {
+        this.raw = raw;
+        this.validator = new NominationValidator.Records(raw.year());
+        this.size = size;
+    }
+
+    public int year() {
+        return raw.year();
+    }
+
+    @Override
+    public ValidatedRecord next() throws BatchException {
+        RawRecord record = raw.next();
+        if (record == null) return null;
+        read++;
+        return validator.validate(record);
+    }
+
+    /** Records read so far. */
+    public int recordsRead() {
+        return read;
+    }
+
+    /** Bytes of the file read so far, and its size: how far through it the reading is. */
+    public long bytesRead() {
+        return raw.bytesRead();
+    }
+
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public void close() throws IOException {
+        raw.close();
+    }
+}
