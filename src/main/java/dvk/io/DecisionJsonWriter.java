@@ -54,30 +54,37 @@ public final class DecisionJsonWriter {
         void write(JsonGenerator g) throws IOException;
     }
 
-    /** One root-level object, pretty-printed, each line indented by {@code indent} spaces. */
-    private static byte[] render(int indent, Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+    /** One root-level object, pretty-printed as if nested {@code levels} deep (the array elements are at 2). */
+    private static byte[] render(int levels, Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            g.setPrettyPrinter(printer());
+            g.setPrettyPrinter(levels == 0 ? printer() : nested(levels));
+            if (levels > 0) g.writeRaw("  ".repeat(levels));
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (indent == 0) return bytes.toByteArray();
-        String pad = " ".repeat(indent);
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        // strings are escaped, so every line break is the printer's own
-        return (pad + text.replace("\n", "\n" + pad)).getBytes(StandardCharsets.UTF_8);
+        return bytes.toByteArray();
+    }
+
+    private static DefaultPrettyPrinter nested(int levels) {
+        DefaultIndenter deeper = new DefaultIndenter("  ", "\n") {
+            @Override
+            public void writeIndentation(JsonGenerator g, int level) throws IOException {
+                super.writeIndentation(g, level + levels);
+            }
+        };
+        return printer().withObjectIndenter(deeper).withArrayIndenter(deeper);
     }
 
     /** A decision as an element of the "decisions" array. */
     static byte[] fragment(RuleSet rules, Decision decision) {
-        return render(4, g -> writeDecision(g, rules, decision));
+        return render(2, g -> writeDecision(g, rules, decision));
     }
 
     /** A rejected record as an element of the "rejected" array. */
     static byte[] fragment(RejectedRecord rejected) {
-        return render(4, g -> writeRejected(g, rejected));
+        return render(2, g -> writeRejected(g, rejected));
     }
 
     /** The document's opening through the summary, ending with the comma before "decisions". */
