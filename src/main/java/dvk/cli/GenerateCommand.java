@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = {
             "Generates a realistic batch of Hà Nội nominations for benchmarks and tests: the same N, seed and year"
                     + " always give the same file. Values sit at and around every threshold of the reference criteria,"
-                    + " a few districts send most nominations (the city-model quota is contested), and about 1 % of"
+                    + " a few districts send most nominations (the city-model quota is contested), and about 1 %% of"
                     + " records carry one defect that evaluation must reject.",
             "",
             "JSON (one nomination a line) unless --out names a .csv file. Exit codes: 0 written; 2 usage or"
