@@ -1,10 +1,12 @@
 package dvk.cli;
 
 import dvk.io.AtomicFile;
+import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +63,34 @@ public final class OutputOption {
         @Override
         public void close() throws IOException {
             flush();
+        }
+    }
+
+    /** Writes text to a writer. */
+    @FunctionalInterface
+    interface TextContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes text as it is produced, for output too large to hold in memory (a generated batch of a
+     * million records): to the file atomically (UTF-8), or straight to the command's output, where
+     * {@link #write} would buffer the whole of it first.
+     */
+    void stream(CommandLine.Model.CommandSpec spec, TextContent content) throws IOException {
+        if (out != null) {
+            AtomicFile.write(out, stream -> {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+                content.writeTo(writer);
+                writer.flush();
+            });
+            return;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        content.writeTo(stdout);
+        stdout.flush();
+        if (stdout.checkError()) {
+            throw new IOException("the output could not be written");
         }
     }
 
