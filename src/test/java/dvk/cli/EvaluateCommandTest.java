@@ -162,6 +162,14 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theCommittedSpreadsheetSampleIsTheSampleBatch() {
+        CommandRun fromXlsx = CommandRun.of("evaluate", "fixtures/samples/gia-lam-2024.xlsx", "--rules", "rules");
+        CommandRun fromJson = CommandRun.of("evaluate", "fixtures/samples/gia-lam-2024.json", "--rules", "rules");
+        assertThat(fromXlsx.exitCode()).isZero();
+        assertThat(fromXlsx.out()).isEqualTo(fromJson.out());
+    }
+
+    @Test
     void xlsxOutputHasTheRowsOfTheCsvOutputWithTypedCells() throws Exception {
         Path sample = Path.of("fixtures/samples/gia-lam-2024.json");
         Path out = temp.resolve("decisions.xlsx");
