@@ -110,6 +110,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             clock.lap("read, evaluate and write " + tally.records() + " records as " + format);
             if (timings) {
                 clock.print(err);
+                RunFigures.print(err, tally.firstDecision());
             }
             if (output.toFile()) {
                 err.println("dvk: " + tally.summary() + " → " + output.target());

@@ -17,6 +17,7 @@ final class Tally<R> implements DecisionListener<R> {
     private long told;
     private long decided;
     private long rejected;
+    private long firstDecision;
 
     Tally(DecisionListener<R> output, BatchStream input, ProgressDisplay progress, Iterable<String> titleCodes) {
         this.output = output;
@@ -57,12 +58,18 @@ final class Tally<R> implements DecisionListener<R> {
     }
 
     private void count(Decision decision) {
+        if (decided == 0) firstDecision = System.currentTimeMillis();
         decided++;
         decision.awards().forEach(a -> titles.merge(a.title(), 1L, Long::sum));
     }
 
     private void read() {
         progress.update(++told, input.bytesRead());
+    }
+
+    /** When the first decision was told (epoch ms), 0 if none was. */
+    long firstDecision() {
+        return firstDecision;
     }
 
     long records() {

@@ -40,14 +40,25 @@ final class RuleSession {
      * @param scope how a failure names these nominations: {@code district "Gia Lâm"}, {@code records 0–255}
      */
     static Map<String, SessionFacts> evaluate(RuleSet rules, int year, String scope, List<Indexed<Nomination>> nominations) {
+        return evaluate(rules, year, scope, nominations, false);
+    }
+
+    /**
+     * Counting firings by rule costs a callback per firing, so it is done only when the cap was hit: the
+     * session is run again, the same way, to find the rule that fired most.
+     */
+    private static Map<String, SessionFacts> evaluate(RuleSet rules, int year, String scope,
+                                                      List<Indexed<Nomination>> nominations, boolean countFirings) {
         KieSession session = rules.kieBase().newKieSession();
         Map<String, Integer> firingsByRule = new HashMap<>();
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                firingsByRule.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-            }
-        });
+        if (countFirings) {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    firingsByRule.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                }
+            });
+        }
         int factCap = BASE_FACTS + FACTS_PER_NOMINATION * nominations.size();
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             private int inserted;
@@ -64,6 +75,9 @@ final class RuleSession {
             }
             int cap = BASE_FIRINGS + FIRINGS_PER_NOMINATION * nominations.size();
             int fired = session.fireAllRules(cap);
+            if (fired >= cap && !countFirings) {
+                return evaluate(rules, year, scope, nominations, true);
+            }
             if (fired >= cap) {
                 String rule = firingsByRule.entrySet().stream()
                         .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))

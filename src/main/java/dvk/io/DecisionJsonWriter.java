@@ -29,6 +29,9 @@ import java.io.OutputStream;
 public final class DecisionJsonWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    /** The printer of array elements, copied for each (a printer keeps its nesting while in use). */
+    private static final DefaultPrettyPrinter ELEMENT = nested(2);
+
     private DecisionJsonWriter() {}
 
     private static DefaultPrettyPrinter printer() {
@@ -58,7 +61,7 @@ public final class DecisionJsonWriter {
     private static byte[] render(int levels, Body body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            g.setPrettyPrinter(levels == 0 ? printer() : nested(levels));
+            g.setPrettyPrinter(levels == 2 ? ELEMENT.createInstance() : levels == 0 ? printer() : nested(levels));
             if (levels > 0) g.writeRaw("  ".repeat(levels));
             body.write(g);
         } catch (IOException e) {
