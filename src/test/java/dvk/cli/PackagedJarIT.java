@@ -45,6 +45,15 @@ class PackagedJarIT {
     }
 
     @Test
+    void benchMeasuresFreshJvmsAndFindsTheOutputIdenticalAcrossThreads() throws Exception {
+        Run run = dvk("bench", "--sizes", "600", "--threads", "1,2", "--work", emptyDirectory.resolve("bench").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("records/s").contains("first decision").contains("peak heap")
+                .containsPattern("(?m)^\\s+600\\s+1\\s+\\d+").containsPattern("(?m)^\\s+600\\s+2\\s+\\d+")
+                .contains("speed-up 600 records:").contains("output byte-identical across thread counts: yes");
+    }
+
+    @Test
     void theJarEvaluatesTheSampleWithItsBundledRules() throws Exception {
         Run run = dvk("evaluate", SAMPLE.toString());
         assertThat(run.err()).doesNotContain("Exception");
