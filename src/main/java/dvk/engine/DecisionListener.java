@@ -9,7 +9,8 @@ import dvk.domain.RejectedRecord;
  * rendering a decision into output bytes is spread over the cores too) and must be thread-safe; the
  * other methods are called on the thread that called {@link Evaluator#stream}, in input order, except
  * that a nomination whose title depends on the district quota is first {@link #pending} and its
- * decision comes in {@link #resolved} once every record has been read.
+ * decision comes in {@link #resolved} once every record has been read, district by district (not in
+ * input order: the decision carries its index).
  *
  * @param <R> what a decision is prepared into: its bytes in some output format, or the decision itself
  */
@@ -23,6 +24,6 @@ public interface DecisionListener<R> {
 
     void rejected(RejectedRecord rejected);
 
-    /** The decisions of the pending nominations, in input order, after the last record. */
+    /** The decision of a pending nomination, after the last record; district by district, not in input order. */
     void resolved(Decision decision, R prepared);
 }

@@ -189,28 +189,31 @@ public final class Evaluator {
         }
     }
 
-    /** Each district's quota candidates together in one session; their decisions told in input order. */
+    /**
+     * Each district's quota candidates together in one session. A district's decisions are told as
+     * soon as it is done, a few districts at a time, so they are never all held at once.
+     */
     private <R> void resolveQuota(int year, Map<String, List<Indexed<Nomination>>> candidates, ExecutorService pool,
                                   DecisionAssembler assembler, DecisionListener<R> listener) {
-        List<Future<List<Result<R>>>> districts = new ArrayList<>();
-        for (Map.Entry<String, List<Indexed<Nomination>>> district : candidates.entrySet()) {
-            districts.add(run(pool, () -> {
-                Map<String, SessionFacts> facts = RuleSession.evaluate(rules, year,
-                        "quota candidates of district \"" + district.getKey() + "\"", district.getValue());
-                List<Result<R>> results = new ArrayList<>();
-                for (Indexed<Nomination> n : district.getValue()) {
-                    Decision decision = assembler.assemble(n, facts.getOrDefault(n.value().id(), SessionFacts.none()));
-                    results.add(new Result<>(new AcceptedRecord(n.index(), n.value()), decision, listener.prepare(decision)));
-                }
-                return results;
-            }));
+        Deque<Future<List<Result<R>>>> inFlight = new ArrayDeque<>();
+        Iterator<Map.Entry<String, List<Indexed<Nomination>>>> districts = candidates.entrySet().iterator();
+        while (districts.hasNext() || !inFlight.isEmpty()) {
+            while (districts.hasNext() && inFlight.size() < 2 * threads) {
+                Map.Entry<String, List<Indexed<Nomination>>> district = districts.next();
+                districts.remove(); // its nominations are needed only by its own session now
+                inFlight.add(run(pool, () -> {
+                    Map<String, SessionFacts> facts = RuleSession.evaluate(rules, year,
+                            "quota candidates of district \"" + district.getKey() + "\"", district.getValue());
+                    List<Result<R>> results = new ArrayList<>();
+                    for (Indexed<Nomination> n : district.getValue()) {
+                        Decision decision = assembler.assemble(n, facts.getOrDefault(n.value().id(), SessionFacts.none()));
+                        results.add(new Result<>(new AcceptedRecord(n.index(), n.value()), decision, listener.prepare(decision)));
+                    }
+                    return results;
+                }));
+            }
+            get(inFlight.poll()).forEach(r -> listener.resolved(r.decision(), r.prepared()));
         }
-        List<Result<R>> resolved = new ArrayList<>();
-        for (Future<List<Result<R>>> district : districts) {
-            resolved.addAll(get(district));
-        }
-        resolved.sort(Comparator.comparingInt(r -> r.record().index()));
-        resolved.forEach(r -> listener.resolved(r.decision(), r.prepared()));
     }
 
     private static <T> Future<T> run(ExecutorService pool, Callable<T> task) {

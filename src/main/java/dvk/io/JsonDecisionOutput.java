@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +26,7 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
     private final RuleSet rules;
     private final OrderedSpill decisions;
     private final OrderedSpill rejected;
-    private final Deque<byte[]> resolved = new ArrayDeque<>();
+    private final SlotFillings resolved;
     private final Map<String, Long> titles = new LinkedHashMap<>();
     /** Decisions and places of pending ones in the decisions array so far. */
     private long entries;
@@ -40,14 +38,18 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
         this.rules = rules;
         rules.awardedTitles().forEach(t -> titles.put(t.code(), 0L));
         decisions = new OrderedSpill("decisions");
-        OrderedSpill second;
         try {
-            second = new OrderedSpill("rejected");
+            rejected = new OrderedSpill("rejected");
+            try {
+                resolved = new SlotFillings("quota-decisions");
+            } catch (IOException e) {
+                rejected.close();
+                throw e;
+            }
         } catch (IOException e) {
             decisions.close();
             throw e;
         }
-        rejected = second;
     }
 
     @Override
@@ -65,6 +67,7 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
     public void pending(int index, Nomination nomination) {
         append(decisions, ++entries == 1, new byte[0]);
         decisions.slot();
+        resolved.expect(index);
     }
 
     @Override
@@ -76,7 +79,7 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
     @Override
     public void resolved(Decision decision, byte[] prepared) {
         count(decision);
-        resolved.add(prepared);
+        resolved.fill(decision.index(), prepared);
     }
 
     private void count(Decision decision) {
@@ -111,12 +114,9 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
 
     /** The whole document; call once, after the evaluation has told every record. */
     public void writeTo(OutputStream out) throws IOException {
-        if (resolved.size() != decisions.slots()) {
-            throw new IllegalStateException(decisions.slots() + " decisions pending, " + resolved.size() + " resolved");
-        }
         out.write(DecisionJsonWriter.header(year, rules, decided + rejectedCount, decided, rejectedCount, titles));
         out.write("\n  \"decisions\": [".getBytes(StandardCharsets.UTF_8));
-        decisions.copyTo(out, resolved.iterator());
+        decisions.copyTo(out, resolved.inOrder());
         out.write((decided > 0 ? "\n  ],\n  \"rejected\": [" : "],\n  \"rejected\": [").getBytes(StandardCharsets.UTF_8));
         rejected.copyTo(out, Collections.emptyIterator());
         out.write((rejectedCount > 0 ? "\n  ]\n}\n" : "]\n}\n").getBytes(StandardCharsets.UTF_8));
@@ -124,10 +124,8 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
 
     @Override
     public void close() throws IOException {
-        try {
-            decisions.close();
-        } finally {
-            rejected.close();
+        try (OrderedSpill a = decisions; OrderedSpill b = rejected; SlotFillings c = resolved) {
+            // closes all three, whatever fails
         }
     }
 }

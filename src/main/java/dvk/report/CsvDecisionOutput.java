@@ -10,12 +10,11 @@ import dvk.domain.RejectedRecord;
 import dvk.domain.TitleDefinition;
 import dvk.engine.DecisionListener;
 import dvk.io.OrderedSpill;
+import dvk.io.SlotFillings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,7 +34,7 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
     private final List<DecisionTable.Column> columns;
     private final ObjectWriter rowWriter;
     private final OrderedSpill rows;
-    private final Deque<byte[]> resolved = new ArrayDeque<>();
+    private final SlotFillings resolved;
     private long decided;
     private long rejected;
 
@@ -46,6 +45,12 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
         columns.forEach(c -> schema.addColumn(c.header()));
         rowWriter = MAPPER.writer(schema.build().withoutHeader().withLineSeparator("\n"));
         rows = new OrderedSpill("csv");
+        try {
+            resolved = new SlotFillings("csv-quota");
+        } catch (IOException e) {
+            rows.close();
+            throw e;
+        }
     }
 
     private byte[] render(List<Object> cells) {
@@ -70,6 +75,7 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
     @Override
     public void pending(int index, Nomination nomination) {
         rows.slot();
+        resolved.expect(index);
     }
 
     @Override
@@ -81,7 +87,7 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
     @Override
     public void resolved(Decision decision, byte[] prepared) {
         decided++;
-        resolved.add(prepared);
+        resolved.fill(decision.index(), prepared);
     }
 
     private void append(byte[] row) {
@@ -104,11 +110,13 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
     public void writeTo(OutputStream out) throws IOException {
         out.write("\uFEFF".getBytes(StandardCharsets.UTF_8));
         out.write(render(columns.stream().<Object>map(DecisionTable.Column::header).toList()));
-        rows.copyTo(out, resolved.iterator());
+        rows.copyTo(out, resolved.inOrder());
     }
 
     @Override
     public void close() throws IOException {
-        rows.close();
+        try (OrderedSpill a = rows; SlotFillings b = resolved) {
+            // closes both, whatever fails
+        }
     }
 }
