@@ -51,7 +51,7 @@ public final class BatchGenerator {
         for (int i = 0; i < n; i++) {
             SplittableRandom random = records.split();
             boolean spoilt = random.nextInt(INVALID_ONE_IN) == 0;       // drawn first, before the record
-            Draft draft = draws.draw(random, id(i));
+            Draft draft = draws.draw(random, id(i), i);
             if (spoilt) {
                 defects.spoil(draft, i, random);                        // drawn last, after the record
                 invalid++;

@@ -27,7 +27,22 @@ final class NominationDraws {
         this.reference = LocalDate.of(year, 12, 31);
     }
 
+    /**
+     * Records per city: about what Hà Nội sends in a year (11,935 models in 2025). A larger batch is a
+     * roll-up of several cities shaped like Hà Nội ("Gia Lâm 2" in "Hà Nội 2"), as a national
+     * roll-up would be, so that no district sends more than a real one does: the quota compares a
+     * district's candidates pairwise, and a district of a hundred thousand is no district at all.
+     */
+    static final int RECORDS_PER_CITY = 12_000;
+
     Draft draw(SplittableRandom random, String id) {
+        return draw(random, id, 0);
+    }
+
+    /** The record at {@code index} of the batch: its city is the index's group of {@link #RECORDS_PER_CITY}. */
+    Draft draw(SplittableRandom random, String id, int index) {
+        int group = index / RECORDS_PER_CITY;
+        String suffix = group == 0 ? "" : " " + (group + 1);
         boolean work = random.nextInt(5) == 0;
         Tier tier = tier(random);
         ThresholdDraws draws = new ThresholdDraws(random, tier);
@@ -41,8 +56,8 @@ final class NominationDraws {
             model(random, draft, commune);
         }
         draft.put("commune", commune.name());
-        draft.put("district", district.name());
-        draft.put("city", HanoiPlaces.CITY);
+        draft.put("district", district.name() + suffix);
+        draft.put("city", HanoiPlaces.CITY + suffix);
         if (work) {
             workValues(draws, draft);
         } else {

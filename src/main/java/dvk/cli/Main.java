@@ -6,6 +6,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(DvkCommand.commandLine().execute(args));
+        int code;
+        try {
+            code = DvkCommand.commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // outputs are written whole or not at all, so nothing partial is left behind
+            System.err.println("dvk: out of memory (the heap is " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB; give java more with -Xmx); nothing was written");
+            code = ExitCodes.USAGE;
+        }
+        System.exit(code);
     }
 }

@@ -66,6 +66,19 @@ class BatchGeneratorTest {
     }
 
     @Test
+    void aBatchLargerThanACityIsARollUpOfCitiesSoNoDistrictGrowsPastARealOne() throws Exception {
+        int n = 3 * NominationDraws.RECORDS_PER_CITY;
+        Batch batch = read(n, 7, BatchFormat.JSON);
+        Map<String, Long> perDistrict = batch.accepted().stream()
+                .collect(Collectors.groupingBy(r -> r.value().district(), Collectors.counting()));
+        assertThat(batch.accepted()).extracting(r -> r.value().city()).contains("Hà Nội", "Hà Nội 2", "Hà Nội 3");
+        assertThat(perDistrict).containsKeys("Gia Lâm", "Gia Lâm 2", "Gia Lâm 3").hasSize(90);
+        assertThat(perDistrict.values()).allSatisfy(count ->
+                assertThat(count).as("records of one district").isLessThan(NominationDraws.RECORDS_PER_CITY / 4));
+        assertThat(batch.accepted().get(0).value().city()).isEqualTo("Hà Nội");
+    }
+
+    @Test
     void aLongerBatchStartsWithTheShorterOne() throws IOException {
         String[] shorter = generate(100, 5, BatchFormat.JSON).split("\n");
         String[] longer = generate(300, 5, BatchFormat.JSON).split("\n");
