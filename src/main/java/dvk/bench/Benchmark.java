@@ -27,7 +27,7 @@ public final class Benchmark {
     private static final Pattern EVALUATED = Pattern.compile("timing\\s+([\\d.]+) ms\\s+read, evaluate and write (\\d+) records");
     private static final Pattern BUILD = Pattern.compile("timing\\s+([\\d.]+) ms\\s+build rules");
     private static final Pattern FIRST = Pattern.compile("first decision after JVM start: (\\d+) ms");
-    private static final Pattern HEAP = Pattern.compile("peak heap used: (\\d+) MB");
+    private static final Pattern HEAP = Pattern.compile("peak heap in use after GC: (\\d+) MB");
 
     /** One run's figures. */
     public record Run(int records, int threads, double seconds, double buildSeconds, long firstDecisionMillis,

@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
         Benchmark bench = new Benchmark(jar, dir, heap);
         out.printf("dvk bench: %d cores, -Xmx%s, %s, batches in %s%n", Runtime.getRuntime().availableProcessors(), heap,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), dir);
-        out.println("  records  threads   records/s   seconds  build rules  first decision  peak heap  output sha-256");
+        out.println("  records  threads   records/s   seconds  build rules  first decision  peak heap after GC  output sha-256");
         out.flush();
         boolean identical = true;
         List<String> speedUps = new ArrayList<>();
@@ -69,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
             for (int t : threads) {
                 Benchmark.Run run = bench.run(batch, t);
                 runs.add(run);
-                out.printf(Locale.ROOT, "%9d  %7d  %10.0f  %8.2f  %9.2f s  %11d ms  %6d MB  %s%n", run.records(), t,
+                out.printf(Locale.ROOT, "%9d  %7d  %10.0f  %8.2f  %9.2f s  %11d ms  %9d MB        %s%n", run.records(), t,
                         run.recordsPerSecond(), run.seconds(), run.buildSeconds(), run.firstDecisionMillis(),
                         run.peakHeapMb(), run.outputSha256().substring(0, 16));
                 out.flush();

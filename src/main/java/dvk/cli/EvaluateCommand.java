@@ -80,6 +80,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("dvk: --format xlsx writes a workbook: give --out FILE.xlsx");
             return ExitCodes.USAGE;
         }
+        if (timings) RunFigures.watch();
         PhaseClock clock = new PhaseClock();
         BatchStream opened;
         try {
