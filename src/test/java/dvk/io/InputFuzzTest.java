@@ -1,0 +1,182 @@
+package dvk.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import dvk.bench.BatchFormat;
+import dvk.bench.BatchGenerator;
+import dvk.domain.Batch;
+import dvk.domain.Decision;
+import dvk.domain.FieldError;
+import dvk.domain.FieldOfWork;
+import dvk.domain.Level;
+import dvk.domain.NominationType;
+import dvk.domain.RejectedRecord;
+import dvk.engine.Evaluation;
+import dvk.engine.EvaluationCollector;
+import dvk.engine.Evaluator;
+import dvk.engine.RuleSet;
+import dvk.engine.YearNotCoveredException;
+import dvk.testing.TestRules;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The input, read as {@code dvk evaluate} reads it, against inputs that broke it: each test pins a
+ * bug that fuzzing the input found.
+ */
+class InputFuzzTest {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private static final ObjectMapper PLAIN = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).nodeFactory(NODES).build();
+
+    @TempDir
+    Path temp;
+
+    /** Anything that reads like code, not like a message to a person. */
+    private static final Pattern CODE = Pattern.compile(
+            "Exception|\\bat (?:com|org|java|dvk)\\.|\\.java:\\d|com\\.fasterxml|[A-Z][A-Za-z]+\\.[a-z][A-Za-z]+\\(|`"
+                    + "|Feature '|REDACTED|\\[Source");
+
+    private static void checkBatchMessage(String message) {
+        assertThat(message).as("the batch error's message").isNotBlank();
+        assertThat(message).as("the batch error's message is one line").doesNotContain("\n").doesNotContain("\r")
+                .hasSizeLessThan(500);
+        assertThat(CODE.matcher(message).find()).as("the batch error's message names no code: %s", message).isFalse();
+    }
+
+    /** Bytes spliced in after the text is encoded: {@code @@BYTES:ff@@}. */
+    private static final Pattern BYTES = Pattern.compile("@@BYTES:([0-9a-f]+)@@");
+
+    private static String bytes(String hex) {
+        return "@@BYTES:" + hex + "@@";
+    }
+
+    private static byte[] encode(String text) {
+        if (!text.contains("@@BYTES:")) return text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
+        Matcher m = BYTES.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            out.writeBytes(text.substring(from, m.start()).getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(HexFormat.of().parseHex(m.group(1)));
+            from = m.end();
+        }
+        out.writeBytes(text.substring(from).getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        Path file = temp.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads and evaluates the file as {@code dvk evaluate} does. */
+    private static Evaluation evaluate(Path file) throws Exception {
+        try (BatchStream stream = BatchReader.open(file)) {
+            EvaluationCollector collector = new EvaluationCollector();
+            new Evaluator(TestRules.standard(), 1).stream(stream.year(), stream, collector);
+            return collector.evaluation(stream.year(), TestRules.standard());
+        }
+    }
+
+    private static String batchError(Path file) {
+        Throwable thrown = null;
+        try {
+            evaluate(file);
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        assertThat(thrown).as("a batch error").isInstanceOf(BatchException.class);
+        checkBatchMessage(thrown.getMessage());
+        return thrown.getMessage();
+    }
+
+    private static List<JsonNode> sampleRecords;
+
+    /** Record {@code i} of the Gia Lâm sample (all valid, the first ones models). */
+    private static ObjectNode fixture(int i) throws Exception {
+        synchronized (InputFuzzTest.class) {
+            if (sampleRecords == null) {
+                List<JsonNode> records = new ArrayList<>();
+                PLAIN.readTree(Path.of("fixtures/samples/gia-lam-2024.json").toFile()).get("nominations").forEach(records::add);
+                sampleRecords = records;
+            }
+        }
+        return (ObjectNode) sampleRecords.get(i).deepCopy();
+    }
+
+    /** A 2024 JSON batch of these records, each with {@code field} written as the raw JSON {@code value}. */
+    private static String batchWith(String field, String... values) throws Exception {
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            ObjectNode record = fixture(i).put(field, "@RAW@");
+            records.add(PLAIN.writeValueAsString(record).replace("\"@RAW@\"", values[i]));
+        }
+        return "{\"year\": 2024, \"nominations\": [\n" + String.join(",\n", records) + "\n]}";
+    }
+
+    private static final String CSV_HEADER = "year,id,name,type,kind,field,sponsor,commune,district,city,startDate,"
+            + "fundsVnd,approvalPercent,priorRecognitions,violations,dossier.report,dossier.confirmation";
+
+    private static final String CSV_ROW = "2024,GL-%d,Tổ tự quản,MODEL,COLLECTIVE,ECONOMIC,Hội Nông dân xã Bát Tràng,"
+            + "Bát Tràng,Gia Lâm,Hà Nội,2021-06-01,500000000,91.5,%s,%s,true,true";
+
+    @Test
+    void idsThatDifferOnlyInAnUnpairedSurrogateAreNotTakenForDuplicates() throws Exception {
+        // a JSON escape can make an unpaired surrogate (U+DC80), for which UTF-8 has no bytes: the id
+        // registry turned it into "?", and "GL-1" + U+DC80 and "GL-1?" were one id, the second rejected
+        Evaluation evaluation = evaluate(write("ids.json", batchWith("id",
+                "\"GL-1\\udc80\"", "\"GL-1?\"", "\"GL-1\\ud800\"", "\"GL-1\\ud801\"", "\"GL-1\\ud800\"")));
+        assertThat(evaluation.decisions()).extracting(d -> d.nomination().id())
+                .containsExactly("GL-1\udc80", "GL-1?", "GL-1\ud800", "GL-1\ud801");
+        assertThat(evaluation.rejected()).singleElement().satisfies(r -> assertThat(r.errors())
+                .containsExactly(new FieldError("id", "duplicate id \"GL-1\ud800\", first used by record 2")));
+    }
+}
