@@ -179,4 +179,14 @@ class InputFuzzTest {
         assertThat(evaluation.rejected()).singleElement().satisfies(r -> assertThat(r.errors())
                 .containsExactly(new FieldError("id", "duplicate id \"GL-1\ud800\", first used by record 2")));
     }
+
+    @Test
+    void anApprovalWithAHugeNegativeExponentIsDecidedNotARuleFailure() throws Exception {
+        // 1E-999999999 is a percentage from 0 to 100; formatting it for the explanation cut it to two
+        // decimals through 10^999999997, past BigInteger's range, and the batch failed with a RuleFailure
+        Evaluation evaluation = evaluate(write("tiny.json", batchWith("approvalPercent", "1E-999999999", "0.5E-99999")));
+        assertThat(evaluation.rejected()).isEmpty();
+        assertThat(evaluation.decisions()).hasSize(2).allSatisfy(d -> assertThat(
+                TestRules.failure(d, "DISTRICT_MODEL", "min-approval").actual()).isEqualTo("0"));
+    }
 }
