@@ -209,10 +209,10 @@ public final class CsvBatchReader {
         Set<String> seen = new LinkedHashSet<>();
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
-                throw new BatchException("line 1: unknown column \"" + column + "\" in the header row");
+                throw new BatchException("line 1: unknown column \"" + BatchException.shown(column) + "\" in the header row");
             }
             if (!seen.add(column)) {
-                throw new BatchException("line 1: column \"" + column + "\" appears twice in the header row");
+                throw new BatchException("line 1: column \"" + BatchException.shown(column) + "\" appears twice in the header row");
             }
         }
         if (!seen.contains("year")) {
@@ -225,7 +225,7 @@ public final class CsvBatchReader {
         int year = INTEGER.matcher(cell).matches() && cell.length() <= 9 ? Integer.parseInt(cell) : -1;
         if (year < RawBatch.MIN_YEAR || year > RawBatch.MAX_YEAR) {
             throw new BatchException("line " + line + ": the year column needs an integer from "
-                    + RawBatch.MIN_YEAR + " to " + RawBatch.MAX_YEAR + ", got \"" + cell + "\"");
+                    + RawBatch.MIN_YEAR + " to " + RawBatch.MAX_YEAR + ", got \"" + BatchException.shown(cell) + "\"");
         }
         return year;
     }

@@ -134,7 +134,7 @@ public final class JsonBatchReader {
                         }
                         return true;
                     }
-                    default -> throw new BatchException("unknown top-level field \"" + name + "\"" + at(nameAt)
+                    default -> throw new BatchException("unknown top-level field \"" + BatchException.shown(name) + "\"" + at(nameAt)
                             + " (expected year, nominations)");
                 }
             }
@@ -145,7 +145,7 @@ public final class JsonBatchReader {
             if (year == null || !year.isIntegralNumber() || !year.canConvertToInt()
                     || year.intValue() < RawBatch.MIN_YEAR || year.intValue() > RawBatch.MAX_YEAR) {
                 throw new BatchException("the batch needs an integer \"year\" from " + RawBatch.MIN_YEAR + " to "
-                        + RawBatch.MAX_YEAR + (year == null ? "" : ", got " + year + at(location)));
+                        + RawBatch.MAX_YEAR + (year == null ? "" : ", got " + BatchException.shown(year.toString()) + at(location)));
             }
             return year.intValue();
         }

@@ -189,4 +189,16 @@ class InputFuzzTest {
         assertThat(evaluation.decisions()).hasSize(2).allSatisfy(d -> assertThat(
                 TestRules.failure(d, "DISTRICT_MODEL", "min-approval").actual()).isEqualTo("0"));
     }
+
+    @Test
+    void textFromTheFileInABatchErrorIsEscapedToOneLineAndCut() throws Exception {
+        assertThat(batchError(write("key.json", "{\"year\": 2024, \"a\\nb\": 1, \"nominations\": []}")))
+                .isEqualTo("unknown top-level field \"a\\nb\" at line 1, column 16 (expected year, nominations)");
+        assertThat(batchError(write("column.csv", "year,\"a\nb\"\n2024,x\n")))
+                .isEqualTo("line 1: unknown column \"a\\nb\" in the header row");
+        assertThat(batchError(write("year.csv", "year,id\n\"20\r\n24\",x\n")))
+                .isEqualTo("line 2: the year column needs an integer from 1 to 9999, got \"20\\r\\n24\"");
+        assertThat(batchError(write("long.json", "{\"year\": 2024, \"" + "x".repeat(10_000) + "\": 1}")))
+                .isEqualTo("unknown top-level field \"" + "x".repeat(60) + "…\" at line 1, column 16 (expected year, nominations)");
+    }
 }
