@@ -18,9 +18,14 @@ public class BatchException extends Exception {
      * in JSON (a line break as {@code \n}) so that the message stays one line, and a long text cut.
      */
     static String shown(String text) {
+        return shown(text, SHOWN);
+    }
+
+    /** The same, cut at {@code max} characters. */
+    static String shown(String text, int max) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
-            if (i == SHOWN) return out.append("…").toString();
+            if (i == max) return out.append("…").toString();
             char c = text.charAt(i);
             switch (c) {
                 case '\n' -> out.append("\\n");

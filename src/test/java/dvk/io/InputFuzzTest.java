@@ -201,4 +201,25 @@ class InputFuzzTest {
         assertThat(batchError(write("long.json", "{\"year\": 2024, \"" + "x".repeat(10_000) + "\": 1}")))
                 .isEqualTo("unknown top-level field \"" + "x".repeat(60) + "…\" at line 1, column 16 (expected year, nominations)");
     }
+
+    @Test
+    void jsonErrorsSayWhereAndWhyWithoutJacksonsApi() throws Exception {
+        // Jackson's words named its API: "enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow",
+        // "(1000, from `StreamReadConstraints.getMaxNumberLength()`)", "[Source: REDACTED (`StreamReadFeature…"
+        String one = "{\"year\": 2024, \"nominations\": [{\"id\": \"GL-1\", \"fundsVnd\": %s}]}";
+        assertThat(batchError(write("nan.json", one.formatted("NaN"))))
+                .isEqualTo("not valid JSON at line 1, column 62: Non-standard token 'NaN' (in record 0, after 0 complete records)");
+        assertThat(batchError(write("plus.json", one.formatted("+1")))).isEqualTo("not valid JSON at line 1, column 60:"
+                + " Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow numbers to have plus signs"
+                + " (in record 0, after 0 complete records)");
+        assertThat(batchError(write("long.json", one.formatted("1".repeat(1_001))))).isEqualTo("not valid JSON at line 1,"
+                + " column 1060: Number value length (1001) exceeds the maximum allowed (1000) (in record 0, after 0 complete records)");
+        String whole = one.formatted("1");
+        assertThat(batchError(write("cut.json", whole.substring(0, whole.indexOf('}'))))).isEqualTo("not valid JSON at line 1,"
+                + " column 60: Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 32)"
+                + " (in record 0, after 0 complete records)");
+        assertThat(batchError(write("comment.json", "/* lô 2024 */" + one.formatted("1"))))
+                .isEqualTo("not valid JSON at line 1, column 1: Unexpected character ('/' (code 47)): maybe a (non-standard)"
+                        + " comment?");
+    }
 }
