@@ -12,11 +12,14 @@ import dvk.domain.FieldError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.FilterInputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,9 +68,7 @@ public final class CsvBatchReader {
      */
     static RawRecordStream open(InputStream in) throws BatchException {
         CountingStream counted = new CountingStream(in);
-        Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = new Utf8Reader(counted);
         Rows rows;
         try {
             rows = new Rows(new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader));
@@ -111,6 +112,9 @@ public final class CsvBatchReader {
 
         static BatchException problem(Exception e, int line) {
             for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof NotUtf8 notUtf8) {
+                    return new BatchException("the CSV file is not valid UTF-8 at line " + notUtf8.line);
+                }
                 if (t instanceof CharacterCodingException) {
                     return new BatchException("the CSV file is not valid UTF-8 (near line " + line + ")");
                 }
@@ -179,6 +183,66 @@ public final class CsvBatchReader {
         @Override
         public long bytesRead() {
             return counted.count;
+        }
+    }
+
+    /**
+     * Decodes UTF-8 strictly and tells the line of the first byte that is not UTF-8: an
+     * InputStreamReader decodes thousands of bytes ahead of the parser, so its error cannot say
+     * where it was.
+     */
+    private static final class Utf8Reader extends Reader {
+        private final InputStream in;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13).flip();
+        private boolean end;
+        /** The line of the next byte to decode. */
+        private int line = 1;
+
+        Utf8Reader(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (length == 0) return 0;
+            CharBuffer chars = CharBuffer.wrap(buffer, offset, length);
+            while (true) {
+                int from = bytes.position();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                for (int i = from; i < bytes.position(); i++) {
+                    if (bytes.get(i) == '\n') line++;
+                }
+                if (result.isError()) throw new NotUtf8(line);
+                if (chars.position() > offset) return chars.position() - offset;
+                if (end) return -1;
+                bytes.compact();
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) end = true;
+                else bytes.position(bytes.position() + n);
+                bytes.flip();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** Bytes that are not UTF-8, on this line. */
+    private static final class NotUtf8 extends CharacterCodingException {
+        final int line;
+
+        NotUtf8(int line) {
+            this.line = line;
+        }
+
+        @Override
+        public String getMessage() {
+            return "not valid UTF-8 at line " + line;
         }
     }
 

@@ -222,4 +222,14 @@ class InputFuzzTest {
                 .isEqualTo("not valid JSON at line 1, column 1: Unexpected character ('/' (code 47)): maybe a (non-standard)"
                         + " comment?");
     }
+
+    @Test
+    void invalidUtf8InACsvFileNamesTheLineItIsOnFarPastTheFirstBlock() throws Exception {
+        // the CSV reader decoded 8 KB ahead of the parser and said "near line 1" for any of those lines
+        List<String> lines = Files.readAllLines(Path.of("fixtures/samples/gia-lam-2024.csv"), StandardCharsets.UTF_8);
+        assertThat(String.join("\n", lines.subList(0, 50)).length()).as("past the first 8 KB").isGreaterThan(8_192);
+        lines.set(49, lines.get(49).replaceFirst(",", "," + bytes("c328")));
+        assertThat(batchError(write("bad.csv", encode(String.join("\n", lines) + "\n"))))
+                .isEqualTo("the CSV file is not valid UTF-8 at line 50");
+    }
 }
