@@ -79,7 +79,6 @@ public final class CsvBatchReader {
         if (header == null) {
             throw new BatchException("the CSV file is empty: expected a header row");
         }
-        if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1);
         checkHeader(header);
         Stream stream = new Stream(rows, header, counted);
         stream.firstRow();
@@ -189,7 +188,8 @@ public final class CsvBatchReader {
     /**
      * Decodes UTF-8 strictly and tells the line of the first byte that is not UTF-8: an
      * InputStreamReader decodes thousands of bytes ahead of the parser, so its error cannot say
-     * where it was.
+     * where it was. A byte order mark is dropped here, before the CSV parser sees it: after a BOM a
+     * quoted first cell ({@code "year"}) would not read as quoted.
      */
     private static final class Utf8Reader extends Reader {
         private final InputStream in;
@@ -198,6 +198,7 @@ public final class CsvBatchReader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13).flip();
         private boolean end;
+        private boolean first = true;
         /** The line of the next byte to decode. */
         private int line = 1;
 
@@ -216,6 +217,14 @@ public final class CsvBatchReader {
                     if (bytes.get(i) == '\n') line++;
                 }
                 if (result.isError()) throw new NotUtf8(line);
+                if (first && chars.position() > offset) {
+                    first = false;
+                    if (buffer[offset] == '\uFEFF') {
+                        int rest = chars.position() - offset - 1;
+                        System.arraycopy(buffer, offset + 1, buffer, offset, rest);
+                        chars.position(offset + rest);
+                    }
+                }
                 if (chars.position() > offset) return chars.position() - offset;
                 if (end) return -1;
                 bytes.compact();

@@ -232,4 +232,15 @@ class InputFuzzTest {
         assertThat(batchError(write("bad.csv", encode(String.join("\n", lines) + "\n"))))
                 .isEqualTo("the CSV file is not valid UTF-8 at line 50");
     }
+
+    @Test
+    void aCsvWithAByteOrderMarkAndAQuotedHeaderIsRead() throws Exception {
+        // as R's write.csv and pandas' QUOTE_ALL write it: the BOM was stripped only after the parser had
+        // read the BOM and "year" as one unquoted cell, and "year" with its quotes was an unknown column
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("fixtures/samples/gia-lam-2024.csv"), StandardCharsets.UTF_8));
+        lines.set(0, "\uFEFF" + Arrays.stream(lines.get(0).split(",")).map(c -> "\"" + c + "\"").collect(Collectors.joining(",")));
+        Evaluation evaluation = evaluate(write("quoted.csv", String.join("\r\n", lines) + "\r\n"));
+        assertThat(evaluation.records()).isEqualTo(60);
+        assertThat(evaluation.decisions().get(0).nomination().id()).isEqualTo("GL-2024-001");
+    }
 }
