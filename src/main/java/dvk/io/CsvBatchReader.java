@@ -312,7 +312,8 @@ public final class CsvBatchReader {
         for (int c = 0; c < Math.min(header.length, row.length); c++) {
             String column = header[c];
             String cell = row[c];
-            if (column.equals("year") || cell.isEmpty()) continue;
+            // a blank cell is an absent field, as in a workbook (a list's would otherwise read as one empty entry)
+            if (column.equals("year") || cell.isBlank()) continue;
             if (column.startsWith("dossier.")) {
                 ObjectNode dossier = node.has("dossier") ? (ObjectNode) node.get("dossier") : node.putObject("dossier");
                 dossier.set(column.substring("dossier.".length()), bool(cell));

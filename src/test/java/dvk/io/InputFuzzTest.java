@@ -243,4 +243,16 @@ class InputFuzzTest {
         assertThat(evaluation.records()).isEqualTo(60);
         assertThat(evaluation.decisions().get(0).nomination().id()).isEqualTo("GL-2024-001");
     }
+
+    @Test
+    void aBlankListCellInCsvIsAnAbsentListNotAnEmptyEntry() throws Exception {
+        // "A blank string counts as missing" and a missing list is empty, as a workbook's blank cell is;
+        // a CSV cell of spaces was read as one empty entry and rejected: "expected year:level:title, got """
+        String csv = CSV_HEADER + "\n" + CSV_ROW.formatted(1, "   ", "\t") + "\n"
+                + CSV_ROW.formatted(2, "2023:COMMUNE:COMMUNE_MODEL", "\u3000") + "\n";
+        Evaluation evaluation = evaluate(write("blank.csv", csv));
+        assertThat(evaluation.rejected()).isEmpty();
+        assertThat(evaluation.decisions()).extracting(d -> d.nomination().priorRecognitions().size(),
+                d -> d.nomination().violations().size()).containsExactly(tuple(0, 0), tuple(1, 0));
+    }
 }
