@@ -255,4 +255,16 @@ class InputFuzzTest {
         assertThat(evaluation.decisions()).extracting(d -> d.nomination().priorRecognitions().size(),
                 d -> d.nomination().violations().size()).containsExactly(tuple(0, 0), tuple(1, 0));
     }
+
+    @Test
+    void anUnknownKeyWithABlankNameIsNamedQuoted() throws Exception {
+        // the error's field was the key itself, "" or " ": an error naming no field
+        ObjectNode record = fixture(0);
+        record.put("", 1);
+        ((ObjectNode) record.get("dossier")).put(" ", true);
+        Evaluation evaluation = evaluate(write("blank-key.json", "{\"year\": 2024, \"nominations\": ["
+                + PLAIN.writeValueAsString(record) + "]}"));
+        assertThat(evaluation.rejected()).singleElement().satisfies(r -> assertThat(r.errors()).containsExactly(
+                new FieldError("\"\"", "unknown field"), new FieldError("dossier.\" \"", "unknown field")));
+    }
 }
