@@ -159,7 +159,13 @@ public final class JsonBatchReader {
                 while (scan.nextToken() == JsonToken.FIELD_NAME) {
                     String name = scan.currentName();
                     scan.nextToken();
-                    if (name.equals("year")) return year(VALUE.readTree(scan), scan.currentTokenLocation());
+                    if (name.equals("year")) {
+                        int year = year(VALUE.readTree(scan), scan.currentTokenLocation());
+                        // the token after it ends the number: "2024" cut to "202" by the end of the file, or
+                        // followed by bytes that are not JSON, is not a year but a broken file
+                        scan.nextToken();
+                        return year;
+                    }
                     scan.skipChildren();
                 }
             } catch (JsonProcessingException e) {

@@ -267,4 +267,20 @@ class InputFuzzTest {
         assertThat(evaluation.rejected()).singleElement().satisfies(r -> assertThat(r.errors()).containsExactly(
                 new FieldError("\"\"", "unknown field"), new FieldError("dossier.\" \"", "unknown field")));
     }
+
+    @Test
+    void aYearAfterTheListThatTheFileCutsShortIsABrokenFileNotAnotherYear() throws Exception {
+        // the second pass that finds a year written after the list took "202", cut by the end of the
+        // file, for the year 202 (or "20" before bytes that are not UTF-8): the batch opened with that
+        // year, and the rules for it were looked for before any record showed the file was broken
+        String whole = "{\"nominations\": [], \"year\": 2024}";
+        Path cut = write("cut-year.json", whole.substring(0, whole.indexOf("4}")));
+        assertThatThrownBy(() -> BatchReader.open(cut)).isInstanceOf(BatchException.class).hasMessage("not valid JSON"
+                + " at line 1, column 32: Unexpected end-of-input: expected close marker for Object (start marker at line 1,"
+                + " column 1) (looking for the batch's year)");
+        Path broken = write("broken-year.json", encode(whole.replace("2024", "20" + bytes("c328") + "24")));
+        assertThatThrownBy(() -> BatchReader.open(broken)).isInstanceOf(BatchException.class)
+                .hasMessageEndingWith("(looking for the batch's year)");
+        assertThat(batchError(cut)).contains("Unexpected end-of-input");
+    }
 }
