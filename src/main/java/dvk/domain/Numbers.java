@@ -24,7 +24,11 @@ public final class Numbers {
         if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
             return grouped(Long.toString(n.longValue()));
         }
-        String plain = toBigDecimal(n).setScale(2, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
+        BigDecimal d = toBigDecimal(n);
+        // below 0.01 it cuts to 0, and setScale would first divide by 10^(scale − 2): for a value
+        // written 1E-999999999 that power of ten is past what BigInteger can hold
+        if (d.scale() > 2 && d.precision() - d.scale() < -2) d = BigDecimal.ZERO;
+        String plain = d.setScale(2, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
         int point = plain.indexOf('.');
         return point < 0 ? grouped(plain) : grouped(plain.substring(0, point)) + plain.substring(point);
     }

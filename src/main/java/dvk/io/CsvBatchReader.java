@@ -12,11 +12,14 @@ import dvk.domain.FieldError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.FilterInputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,9 +68,7 @@ public final class CsvBatchReader {
      */
     static RawRecordStream open(InputStream in) throws BatchException {
         CountingStream counted = new CountingStream(in);
-        Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = new Utf8Reader(counted);
         Rows rows;
         try {
             rows = new Rows(new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader));
@@ -78,7 +79,6 @@ public final class CsvBatchReader {
         if (header == null) {
             throw new BatchException("the CSV file is empty: expected a header row");
         }
-        if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1);
         checkHeader(header);
         Stream stream = new Stream(rows, header, counted);
         stream.firstRow();
@@ -111,6 +111,9 @@ public final class CsvBatchReader {
 
         static BatchException problem(Exception e, int line) {
             for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof NotUtf8 notUtf8) {
+                    return new BatchException("the CSV file is not valid UTF-8 at line " + notUtf8.line);
+                }
                 if (t instanceof CharacterCodingException) {
                     return new BatchException("the CSV file is not valid UTF-8 (near line " + line + ")");
                 }
@@ -182,6 +185,76 @@ public final class CsvBatchReader {
         }
     }
 
+    /**
+     * Decodes UTF-8 strictly and tells the line of the first byte that is not UTF-8: an
+     * InputStreamReader decodes thousands of bytes ahead of the parser, so its error cannot say
+     * where it was. A byte order mark is dropped here, before the CSV parser sees it: after a BOM a
+     * quoted first cell ({@code "year"}) would not read as quoted.
+     */
+    private static final class Utf8Reader extends Reader {
+        private final InputStream in;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13).flip();
+        private boolean end;
+        private boolean first = true;
+        /** The line of the next byte to decode. */
+        private int line = 1;
+
+        Utf8Reader(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (length == 0) return 0;
+            CharBuffer chars = CharBuffer.wrap(buffer, offset, length);
+            while (true) {
+                int from = bytes.position();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                for (int i = from; i < bytes.position(); i++) {
+                    if (bytes.get(i) == '\n') line++;
+                }
+                if (result.isError()) throw new NotUtf8(line);
+                if (first && chars.position() > offset) {
+                    first = false;
+                    if (buffer[offset] == '\uFEFF') {
+                        int rest = chars.position() - offset - 1;
+                        System.arraycopy(buffer, offset + 1, buffer, offset, rest);
+                        chars.position(offset + rest);
+                    }
+                }
+                if (chars.position() > offset) return chars.position() - offset;
+                if (end) return -1;
+                bytes.compact();
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) end = true;
+                else bytes.position(bytes.position() + n);
+                bytes.flip();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** Bytes that are not UTF-8, on this line. */
+    private static final class NotUtf8 extends CharacterCodingException {
+        final int line;
+
+        NotUtf8(int line) {
+            this.line = line;
+        }
+
+        @Override
+        public String getMessage() {
+            return "not valid UTF-8 at line " + line;
+        }
+    }
+
     /** Counts the bytes read, for progress. */
     private static final class CountingStream extends FilterInputStream {
         private volatile long count;
@@ -209,10 +282,10 @@ public final class CsvBatchReader {
         Set<String> seen = new LinkedHashSet<>();
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
-                throw new BatchException("line 1: unknown column \"" + column + "\" in the header row");
+                throw new BatchException("line 1: unknown column \"" + BatchException.shown(column) + "\" in the header row");
             }
             if (!seen.add(column)) {
-                throw new BatchException("line 1: column \"" + column + "\" appears twice in the header row");
+                throw new BatchException("line 1: column \"" + BatchException.shown(column) + "\" appears twice in the header row");
             }
         }
         if (!seen.contains("year")) {
@@ -225,7 +298,7 @@ public final class CsvBatchReader {
         int year = INTEGER.matcher(cell).matches() && cell.length() <= 9 ? Integer.parseInt(cell) : -1;
         if (year < RawBatch.MIN_YEAR || year > RawBatch.MAX_YEAR) {
             throw new BatchException("line " + line + ": the year column needs an integer from "
-                    + RawBatch.MIN_YEAR + " to " + RawBatch.MAX_YEAR + ", got \"" + cell + "\"");
+                    + RawBatch.MIN_YEAR + " to " + RawBatch.MAX_YEAR + ", got \"" + BatchException.shown(cell) + "\"");
         }
         return year;
     }
@@ -239,7 +312,8 @@ public final class CsvBatchReader {
         for (int c = 0; c < Math.min(header.length, row.length); c++) {
             String column = header[c];
             String cell = row[c];
-            if (column.equals("year") || cell.isEmpty()) continue;
+            // a blank cell is an absent field, as in a workbook (a list's would otherwise read as one empty entry)
+            if (column.equals("year") || cell.isBlank()) continue;
             if (column.startsWith("dossier.")) {
                 ObjectNode dossier = node.has("dossier") ? (ObjectNode) node.get("dossier") : node.putObject("dossier");
                 dossier.set(column.substring("dossier.".length()), bool(cell));

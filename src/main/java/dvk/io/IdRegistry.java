@@ -1,6 +1,5 @@
 package dvk.io;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -19,7 +18,7 @@ final class IdRegistry {
 
     /** Registers the id for record {@code index}; returns the index of an earlier record with the same id, or -1. */
     int putIfAbsent(String id, int index) {
-        byte[] key = id.getBytes(StandardCharsets.UTF_8);
+        byte[] key = bytes(id);
         int hash = hash(key, 0, key.length);
         int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -32,6 +31,36 @@ final class IdRegistry {
             }
             if (matches(entry, key)) return firstIndex[entry];
         }
+    }
+
+    /**
+     * The id's UTF-8 bytes, except that an unpaired surrogate (a JSON escape can make one) keeps three
+     * bytes of its own, as in WTF-8: {@code getBytes} would turn it into "?", and "X" + U+D800 would
+     * be taken for a duplicate of "X?".
+     */
+    static byte[] bytes(String id) {
+        byte[] out = new byte[id.length() * 3];
+        int n = 0;
+        for (int i = 0; i < id.length(); ) {
+            int c = id.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x80) {
+                out[n++] = (byte) c;
+            } else if (c < 0x800) {
+                out[n++] = (byte) (0xC0 | c >> 6);
+                out[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (c < 0x10000) {
+                out[n++] = (byte) (0xE0 | c >> 12);
+                out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[n++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                out[n++] = (byte) (0xF0 | c >> 18);
+                out[n++] = (byte) (0x80 | c >> 12 & 0x3F);
+                out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[n++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private static int hash(byte[] data, int from, int to) {

@@ -72,8 +72,9 @@ public final class JsonBatchReader {
             stream.start();
             return stream;
         } catch (JsonProcessingException e) {
+            BatchException problem = new BatchException(notValid(e, parser));
             close(parser);
-            throw new BatchException("not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw problem;
         } catch (IOException e) {
             close(parser);
             throw new BatchException("cannot read the batch: " + e.getMessage(), e);
@@ -134,7 +135,7 @@ public final class JsonBatchReader {
                         }
                         return true;
                     }
-                    default -> throw new BatchException("unknown top-level field \"" + name + "\"" + at(nameAt)
+                    default -> throw new BatchException("unknown top-level field \"" + BatchException.shown(name) + "\"" + at(nameAt)
                             + " (expected year, nominations)");
                 }
             }
@@ -145,24 +146,30 @@ public final class JsonBatchReader {
             if (year == null || !year.isIntegralNumber() || !year.canConvertToInt()
                     || year.intValue() < RawBatch.MIN_YEAR || year.intValue() > RawBatch.MAX_YEAR) {
                 throw new BatchException("the batch needs an integer \"year\" from " + RawBatch.MIN_YEAR + " to "
-                        + RawBatch.MAX_YEAR + (year == null ? "" : ", got " + year + at(location)));
+                        + RawBatch.MAX_YEAR + (year == null ? "" : ", got " + BatchException.shown(year.toString()) + at(location)));
             }
             return year.intValue();
         }
 
         /** A second, quick pass over the file for a year that follows the nominations. */
         private int yearWrittenAfterNominations() throws IOException, BatchException {
-            try (JsonParser scan = MAPPER.getFactory().createParser(opener.open())) {
+            JsonParser scan = MAPPER.getFactory().createParser(opener.open());
+            try (scan) {
                 scan.nextToken();
                 while (scan.nextToken() == JsonToken.FIELD_NAME) {
                     String name = scan.currentName();
                     scan.nextToken();
-                    if (name.equals("year")) return year(VALUE.readTree(scan), scan.currentTokenLocation());
+                    if (name.equals("year")) {
+                        int year = year(VALUE.readTree(scan), scan.currentTokenLocation());
+                        // the token after it ends the number: "2024" cut to "202" by the end of the file, or
+                        // followed by bytes that are not JSON, is not a year but a broken file
+                        scan.nextToken();
+                        return year;
+                    }
                     scan.skipChildren();
                 }
             } catch (JsonProcessingException e) {
-                throw new BatchException("not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage()
-                        + " (looking for the batch's year)");
+                throw new BatchException(notValid(e, scan) + " (looking for the batch's year)");
             }
             throw new BatchException("the batch needs an integer \"year\" from " + RawBatch.MIN_YEAR + " to "
                     + RawBatch.MAX_YEAR);
@@ -189,7 +196,7 @@ public final class JsonBatchReader {
                 JsonNode node = VALUE.readTree(parser);
                 return new RawRecord(index++, node, List.of());
             } catch (JsonProcessingException e) {
-                throw new BatchException("not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage()
+                throw new BatchException(notValid(e, parser)
                         + " (in record " + index + ", after " + index + " complete records)");
             } catch (IOException e) {
                 throw new BatchException("cannot read the batch: " + e.getMessage(), e);
@@ -217,6 +224,23 @@ public final class JsonBatchReader {
         public void close() throws IOException {
             parser.close();
         }
+    }
+
+    /**
+     * Where and why the JSON is not valid, in Jackson's words without those meant for programmers
+     * (the feature that would allow it, the source name it redacts): "not valid JSON at line 3,
+     * column 20: Non-standard token 'NaN'". A number too long or a document too deeply nested
+     * comes without a location of its own; the parser's is the place.
+     */
+    private static String notValid(JsonProcessingException e, JsonParser parser) {
+        JsonLocation location = e.getLocation();
+        if ((location == null || location.getLineNr() < 0) && parser != null) location = parser.currentLocation();
+        String reason = e.getOriginalMessage()
+                .replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll(", from `[^`]*`\\)", ")")
+                .replaceAll(" \\(not recognized as one since Feature '\\w+' not enabled for parser\\)", "")
+                .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
+        return "not valid JSON" + at(location) + ": " + BatchException.shown(reason, 300);
     }
 
     private static String at(JsonLocation location) {

@@ -60,7 +60,8 @@ final class RecordFields {
     void rejectUnknown(Set<String> known) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!known.contains(name)) error(name, "unknown field");
+            // a blank name is quoted, or the error would name no field: "", dossier.""
+            if (!known.contains(name)) error(name.isBlank() ? "\"" + name + "\"" : name, "unknown field");
         }
     }
 
