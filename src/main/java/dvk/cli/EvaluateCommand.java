@@ -100,15 +100,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             clock.lap("build rules (" + buildMode + ", " + ruleSet.ruleCount() + " rules of " + ruleSet.source() + ")");
             Evaluator evaluator = threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads);
+            long started = clock.now();
             Tally<?> tally = switch (format) {
-                case json -> streamed(batch, evaluator, new JsonDecisionOutput(batch.year(), ruleSet),
+                case json -> streamed(clock, batch, evaluator, new JsonDecisionOutput(batch.year(), ruleSet),
                         JsonDecisionOutput::writeTo);
-                case csv -> streamed(batch, evaluator, new CsvDecisionOutput(ruleSet.awardedTitles()),
+                case csv -> streamed(clock, batch, evaluator, new CsvDecisionOutput(ruleSet.awardedTitles()),
                         CsvDecisionOutput::writeTo);
-                case xlsx -> collected(batch, evaluator, DecisionXlsxWriter::write);
-                case html -> collected(batch, evaluator, DecisionHtmlWriter::write);
+                case xlsx -> collected(clock, batch, evaluator, DecisionXlsxWriter::write);
+                case html -> collected(clock, batch, evaluator, DecisionHtmlWriter::write);
             };
-            clock.lap("read, evaluate and write " + tally.records() + " records as " + format);
+            clock.lap("write the output (" + format + ")");
+            clock.total("read, evaluate and write " + tally.records() + " records as " + format, started);
             if (timings) {
                 clock.print(err);
                 RunFigures.print(err, tally.firstDecision());
@@ -148,12 +150,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** JSON and CSV: rendered as decisions are made, spilled to disk, the file written at the end. */
-    private <R, O extends DecisionListener<R> & AutoCloseable> Tally<R> streamed(
+    private <R, O extends DecisionListener<R> & AutoCloseable> Tally<R> streamed(PhaseClock clock,
             BatchStream batch, Evaluator evaluator, O sink, Finish<O> finish) throws BatchException, IOException {
         try (O out = sink; ProgressDisplay progress = ProgressDisplay.forFile(batch.size())) {
             Tally<R> tally = new Tally<>(out, batch, progress, codes(evaluator));
             evaluator.stream(batch.year(), batch, tally);
             progress.close();
+            clock.lap("read and evaluate " + tally.records() + " records");
             output.write(spec, stream -> finish.writeTo(out, stream));
             return tally;
         } catch (IOException | BatchException | RuntimeException e) {
@@ -164,7 +167,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** XLSX and HTML need the whole batch at once: committee-sized batches, kept in memory. */
-    private Tally<dvk.domain.Decision> collected(BatchStream batch, Evaluator evaluator, Whole whole)
+    private Tally<dvk.domain.Decision> collected(PhaseClock clock, BatchStream batch, Evaluator evaluator, Whole whole)
             throws BatchException, IOException {
         EvaluationCollector collector = new EvaluationCollector();
         Tally<dvk.domain.Decision> tally;
@@ -172,6 +175,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             tally = new Tally<>(collector, batch, progress, codes(evaluator));
             evaluator.stream(batch.year(), batch, tally);
         }
+        clock.lap("read and evaluate " + tally.records() + " records");
         Evaluation evaluation = collector.evaluation(batch.year(), evaluator.rules());
         output.write(spec, stream -> whole.write(evaluation, stream));
         return tally;

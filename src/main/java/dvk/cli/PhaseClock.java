@@ -15,6 +15,15 @@ final class PhaseClock {
         last = now;
     }
 
+    long now() {
+        return System.nanoTime();
+    }
+
+    /** A line for several phases together, from {@code since} (a {@link #now}) to the last lap. */
+    void total(String phases, long since) {
+        laps.add(String.format("%8.1f ms  %s", (last - since) / 1e6, phases));
+    }
+
     void print(PrintWriter err) {
         laps.forEach(lap -> err.println("dvk: timing " + lap));
     }
