@@ -35,6 +35,9 @@ public final class OutputOption {
             content.writeTo(new KeptOpen(stream)); // some writers close what they are given, then write on
         }
         stdout.flush();
+        if (stdout.checkError()) {
+            throw new IOException("the output could not be written");
+        }
     }
 
     /** Closing only flushes. */
@@ -73,9 +76,9 @@ public final class OutputOption {
     }
 
     /**
-     * Writes text as it is produced, for output too large to hold in memory (a generated batch of a
-     * million records): to the file atomically (UTF-8), or straight to the command's output, where
-     * {@link #write} would buffer the whole of it first.
+     * Writes text as it is produced (a generated batch of a million records): to the file atomically
+     * in UTF-8, or straight to the command's writer, without the round trip through bytes that
+     * {@link #write} makes for content written as bytes.
      */
     void stream(CommandLine.Model.CommandSpec spec, TextContent content) throws IOException {
         if (out != null) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +25,6 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
     private final RuleSet rules;
     private final OrderedSpill decisions;
     private final OrderedSpill rejected;
-    private final SlotFillings resolved;
     private final Map<String, Long> titles = new LinkedHashMap<>();
     /** Decisions and places of pending ones in the decisions array so far. */
     private long entries;
@@ -40,12 +38,6 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
         decisions = new OrderedSpill("decisions");
         try {
             rejected = new OrderedSpill("rejected");
-            try {
-                resolved = new SlotFillings("quota-decisions");
-            } catch (IOException e) {
-                rejected.close();
-                throw e;
-            }
         } catch (IOException e) {
             decisions.close();
             throw e;
@@ -66,8 +58,11 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
     @Override
     public void pending(int index, Nomination nomination) {
         append(decisions, ++entries == 1, new byte[0]);
-        decisions.slot();
-        resolved.expect(index);
+        try {
+            decisions.slot(index);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -79,7 +74,7 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
     @Override
     public void resolved(Decision decision, byte[] prepared) {
         count(decision);
-        resolved.fill(decision.index(), prepared);
+        decisions.fill(decision.index(), prepared);
     }
 
     private void count(Decision decision) {
@@ -116,16 +111,16 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
     public void writeTo(OutputStream out) throws IOException {
         out.write(DecisionJsonWriter.header(year, rules, decided + rejectedCount, decided, rejectedCount, titles));
         out.write("\n  \"decisions\": [".getBytes(StandardCharsets.UTF_8));
-        decisions.copyTo(out, resolved.inOrder());
+        decisions.copyTo(out);
         out.write((decided > 0 ? "\n  ],\n  \"rejected\": [" : "],\n  \"rejected\": [").getBytes(StandardCharsets.UTF_8));
-        rejected.copyTo(out, Collections.emptyIterator());
+        rejected.copyTo(out);
         out.write((rejectedCount > 0 ? "\n  ]\n}\n" : "]\n}\n").getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() throws IOException {
-        try (OrderedSpill a = decisions; OrderedSpill b = rejected; SlotFillings c = resolved) {
-            // closes all three, whatever fails
+        try (OrderedSpill a = decisions; OrderedSpill b = rejected) {
+            // closes both, whatever fails
         }
     }
 }

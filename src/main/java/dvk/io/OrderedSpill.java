@@ -8,21 +8,26 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * Output fragments kept in input order in a temporary file, so that a batch's output takes disk,
  * not memory, until it can be written whole. A slot marks where a fragment that is not known yet
- * (a decision waiting for the district quota) goes; the slots are filled, in order, when copying out.
+ * (a decision waiting for the district quota) goes; its fragment may come in any order, and goes to
+ * its place when copying out.
  */
 public final class OrderedSpill implements Closeable {
     private final Path file;
     private final OutputStream out;
     private final List<Long> slots = new ArrayList<>();
+    private final String name;
+    private SlotFillings fillings;
     private long written;
 
     public OrderedSpill(String name) throws IOException {
+        this.name = name;
         file = Files.createTempFile("dvk-" + name + "-", ".spill");
         file.toFile().deleteOnExit();
         out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
@@ -33,18 +38,23 @@ public final class OrderedSpill implements Closeable {
         written += bytes.length;
     }
 
-    /** Marks the place of a fragment that comes later, through {@link #copyTo}. */
-    public void slot() {
+    /** Marks the place of the record at {@code index}, whose fragment comes later through {@link #fill}. */
+    public void slot(int index) throws IOException {
+        if (fillings == null) fillings = new SlotFillings(name + "-slots");
+        fillings.expect(index);
         slots.add(written);
     }
 
-    public int slots() {
-        return slots.size();
+    /** The fragment of a record that has a slot; in any order. */
+    public void fill(int index, byte[] fragment) {
+        if (fillings == null) throw new IllegalStateException("no open slot for record " + index);
+        fillings.fill(index, fragment);
     }
 
-    /** Writes everything appended, each slot filled by the next of {@code fillings}. */
-    public void copyTo(OutputStream target, Iterator<byte[]> fillings) throws IOException {
+    /** Writes everything appended, each slot filled with its fragment. */
+    public void copyTo(OutputStream target) throws IOException {
         out.flush();
+        Iterator<byte[]> fillings = this.fillings == null ? Collections.emptyIterator() : this.fillings.inOrder();
         byte[] buffer = new byte[1 << 16];
         long position = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -69,7 +79,7 @@ public final class OrderedSpill implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try {
+        try (SlotFillings slotted = fillings) {
             out.close();
         } finally {
             Files.deleteIfExists(file);

@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
  * district quota. They arrive district by district, not in input order, so they go to a temporary
  * file and only their places are kept in memory; {@link #inOrder} reads them back in input order.
  */
-public final class SlotFillings implements Closeable {
+final class SlotFillings implements Closeable {
     private final Path file;
     private final RandomAccessFile data;
     private int[] indexes = new int[64];
@@ -23,14 +23,14 @@ public final class SlotFillings implements Closeable {
     private int[] lengths = new int[64];
     private int slots;
 
-    public SlotFillings(String name) throws IOException {
+    SlotFillings(String name) throws IOException {
         file = Files.createTempFile("dvk-" + name + "-", ".spill");
         file.toFile().deleteOnExit();
         data = new RandomAccessFile(file.toFile(), "rw");
     }
 
     /** The record at {@code index} has a slot; slots are expected in input order. */
-    public void expect(int index) {
+    void expect(int index) {
         if (slots == indexes.length) {
             indexes = Arrays.copyOf(indexes, slots * 2);
             offsets = Arrays.copyOf(offsets, slots * 2);
@@ -44,7 +44,7 @@ public final class SlotFillings implements Closeable {
         slots++;
     }
 
-    public void fill(int index, byte[] fragment) {
+    void fill(int index, byte[] fragment) {
         int slot = Arrays.binarySearch(indexes, 0, slots, index);
         if (slot < 0 || lengths[slot] >= 0) {
             throw new IllegalStateException("no open slot for record " + index);
@@ -59,12 +59,12 @@ public final class SlotFillings implements Closeable {
         lengths[slot] = fragment.length;
     }
 
-    public int slots() {
+    int slots() {
         return slots;
     }
 
     /** Every slot's fragment in input order; each must have been filled. */
-    public Iterator<byte[]> inOrder() {
+    Iterator<byte[]> inOrder() {
         return new Iterator<>() {
             private int next;
 

@@ -10,7 +10,6 @@ import dvk.domain.RejectedRecord;
 import dvk.domain.TitleDefinition;
 import dvk.engine.DecisionListener;
 import dvk.io.OrderedSpill;
-import dvk.io.SlotFillings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +33,6 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
     private final List<DecisionTable.Column> columns;
     private final ObjectWriter rowWriter;
     private final OrderedSpill rows;
-    private final SlotFillings resolved;
     private long decided;
     private long rejected;
 
@@ -45,12 +43,6 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
         columns.forEach(c -> schema.addColumn(c.header()));
         rowWriter = MAPPER.writer(schema.build().withoutHeader().withLineSeparator("\n"));
         rows = new OrderedSpill("csv");
-        try {
-            resolved = new SlotFillings("csv-quota");
-        } catch (IOException e) {
-            rows.close();
-            throw e;
-        }
     }
 
     private byte[] render(List<Object> cells) {
@@ -74,8 +66,11 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
 
     @Override
     public void pending(int index, Nomination nomination) {
-        rows.slot();
-        resolved.expect(index);
+        try {
+            rows.slot(index);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -87,7 +82,7 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
     @Override
     public void resolved(Decision decision, byte[] prepared) {
         decided++;
-        resolved.fill(decision.index(), prepared);
+        rows.fill(decision.index(), prepared);
     }
 
     private void append(byte[] row) {
@@ -110,13 +105,11 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
     public void writeTo(OutputStream out) throws IOException {
         out.write("\uFEFF".getBytes(StandardCharsets.UTF_8));
         out.write(render(columns.stream().<Object>map(DecisionTable.Column::header).toList()));
-        rows.copyTo(out, resolved.inOrder());
+        rows.copyTo(out);
     }
 
     @Override
     public void close() throws IOException {
-        try (OrderedSpill a = rows; SlotFillings b = resolved) {
-            // closes both, whatever fails
-        }
+        rows.close();
     }
 }
