@@ -64,46 +64,15 @@ public final class Evaluator {
         return rules;
     }
 
+    /** Evaluates a batch held in memory, collecting the decisions (fixtures, diffs, tests). */
     public Evaluation evaluate(Batch batch) {
-        return evaluate(batch, Progress.NONE);
-    }
-
-    /** Evaluates a batch held in memory, collecting the decisions; tells {@code progress} as records are done. */
-    public Evaluation evaluate(Batch batch, Progress progress) {
         List<ValidatedRecord> records = new ArrayList<>(batch.records());
         batch.accepted().forEach(n -> records.add(new AcceptedRecord(n.index(), n.value())));
         records.addAll(batch.rejected());
         records.sort(Comparator.comparingInt(ValidatedRecord::index));
         Iterator<ValidatedRecord> it = records.iterator();
         EvaluationCollector collector = new EvaluationCollector();
-        stream(batch.year(), () -> it.hasNext() ? it.next() : null, new DecisionListener<Decision>() {
-            @Override
-            public Decision prepare(Decision decision) {
-                return decision;
-            }
-
-            @Override
-            public void decided(Decision decision, Decision prepared) {
-                collector.decided(decision, prepared);
-                progress.decided(1);
-            }
-
-            @Override
-            public void pending(int index, Nomination nomination) {
-                progress.decided(1);
-            }
-
-            @Override
-            public void rejected(RejectedRecord record) {
-                collector.rejected(record);
-                progress.decided(1);
-            }
-
-            @Override
-            public void resolved(Decision decision, Decision prepared) {
-                collector.resolved(decision, prepared);
-            }
-        });
+        stream(batch.year(), () -> it.hasNext() ? it.next() : null, collector);
         return collector.evaluation(batch.year(), rules);
     }
 
