@@ -1,6 +1,17 @@
 package dvk.cli;
 
+import dvk.bench.BatchGenerator;
 import dvk.bench.Benchmark;
+import dvk.engine.Evaluator;
+import dvk.engine.RuleCompiler;
+import dvk.engine.RuleLibrary;
+import dvk.engine.RuleSet;
+import dvk.engine.RulesException;
+import dvk.io.AtomicFile;
+import dvk.io.BatchException;
+import dvk.io.BatchReader;
+import dvk.io.BatchStream;
+import dvk.io.JsonDecisionOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -46,6 +57,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Where batches and outputs go. Default: a temporary directory.")
     Path work;
 
+    @Option(names = "--warm", paramLabel = "ROUNDS", defaultValue = "3",
+            description = "Also evaluate each batch up to 100,000 records ROUNDS times in this one JVM (reading, evaluating,"
+                    + " writing the JSON file) and report the last round: the speed once the JIT has compiled"
+                    + " Drools' code, which a fresh JVM never reaches on a short batch. 0 skips. Default: ${DEFAULT-VALUE}.")
+    int warmRounds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,8 +99,57 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         speedUps.forEach(s -> out.println("speed-up " + s));
+        if (warmRounds > 0) {
+            warm(out, bench, dir);
+        }
         out.println(identical ? "output byte-identical across thread counts: yes" : "output byte-identical across thread counts: NO");
         return identical ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** The same work in this JVM, round after round: the last round shows the warmed-up speed. */
+    private void warm(PrintWriter out, Benchmark bench, Path dir) throws IOException, InterruptedException {
+        RuleSet rules;
+        try {
+            // the bundled rules, as the fresh JVMs use (they run in the work directory, which has no rules/)
+            rules = new RuleCompiler().compile(RuleLibrary.bundled().forYear(BatchGenerator.DEFAULT_YEAR));
+        } catch (RulesException e) {
+            out.println("warm: skipped, the bundled rules cannot be used: " + e.getMessage());
+            return;
+        }
+        out.printf("warm: %d rounds in this JVM (-Xmx%d MB), last round shown%n", warmRounds,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        out.println("  records  threads   records/s   seconds");
+        for (int size : sizes) {
+            if (size > 100_000) continue;
+            Path batch = bench.batch(size, seed);
+            double[] last = new double[threads.size()];
+            for (int round = 0; round < warmRounds; round++) {
+                for (int i = 0; i < threads.size(); i++) {
+                    last[i] = timedRun(rules, batch, threads.get(i), dir.resolve("warm.json"));
+                }
+            }
+            for (int i = 0; i < threads.size(); i++) {
+                out.printf(Locale.ROOT, "%9d  %7d  %10.0f  %8.2f%n", size, threads.get(i), size / last[i], last[i]);
+            }
+            if (threads.size() > 1) {
+                out.printf(Locale.ROOT, "warm speed-up %d records: %.2f× from %d to %d threads%n", size,
+                        last[0] / last[threads.size() - 1], threads.get(0), threads.get(threads.size() - 1));
+            }
+            out.flush();
+        }
+    }
+
+    /** Seconds to read, evaluate and write the batch as JSON, as {@code evaluate} does. */
+    private static double timedRun(RuleSet rules, Path batch, int threads, Path output) throws IOException {
+        long started = System.nanoTime();
+        try (BatchStream input = BatchReader.open(batch);
+             JsonDecisionOutput decisions = new JsonDecisionOutput(input.year(), rules)) {
+            new Evaluator(rules, threads).stream(input.year(), input, decisions);
+            AtomicFile.write(output, decisions::writeTo);
+        } catch (BatchException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private static Path runningJar() {
