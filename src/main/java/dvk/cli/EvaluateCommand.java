@@ -34,10 +34,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Evaluates a batch of nominations (JSON, CSV or XLSX by the file's extension) and writes every"
-                    + " decision with its reasons.",
+                    + " decision with its reasons. JSON and CSV are streamed: a million records fit in a 256 MB heap.",
             "",
             "Exit codes: 0 all records decided; 3 decided, but some records rejected (listed in the output);"
-                    + " 2 usage or unreadable input; 4 the rules do not compile, do not apply to the batch's year,"
+                    + " 2 usage or unreadable input (a file broken midway stops the run; nothing is written); 4 the rules do not compile, do not apply to the batch's year,"
                     + " or fail (nothing is written)."
         })
 public final class EvaluateCommand implements Callable<Integer> {
@@ -62,14 +62,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     OutputOption output;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Districts evaluated at once. Default: all cores.")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating chunks of records; the output is the same whatever N is. Default: all cores.")
     Integer threads;
 
     @Option(names = "--build-mode", paramLabel = "MODE", defaultValue = "CLASSIC", hidden = true,
             description = "How rules are compiled: ${COMPLETION-CANDIDATES}.")
     RuleBuildMode buildMode;
 
-    @Option(names = "--timings", description = "Print how long each phase took (build rules, read, evaluate, write) on stderr.")
+    @Option(names = "--timings", description = "Print on stderr how long each phase took (build rules, read and evaluate, write), the time"
+            + " from JVM start to the first decision, and the peak heap.")
     boolean timings;
 
     @Override
