@@ -121,7 +121,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             if (tally.rejected() > 0) {
                 err.println("dvk: " + tally.rejected() + " of " + tally.records() + " records rejected ("
-                        + (format == Format.json ? "listed in the output under \"rejected\")" : "listed in the output)"));
+                        + switch (format) {
+                            case json -> "listed in the output under \"rejected\")";
+                            case csv -> "rows with status \"rejected\", the problems under \"reasons\")";
+                            case xlsx -> "listed in the sheet \"Rejected\")";
+                            case html -> "listed at the end of the report, under \"Hồ sơ bị loại\")";
+                        });
                 return ExitCodes.REJECTED_RECORDS;
             }
             return ExitCodes.OK;

@@ -162,6 +162,22 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theRejectedMessageSaysWhereEachFormatListsThem() throws Exception {
+        Path batch = batch(GOOD, BAD);
+        String[][] expected = {
+            {"json", "listed in the output under \"rejected\""},
+            {"csv", "rows with status \"rejected\", the problems under \"reasons\""},
+            {"xlsx", "listed in the sheet \"Rejected\""},
+            {"html", "listed at the end of the report, under \"Hồ sơ bị loại\""}};
+        for (String[] format : expected) {
+            CommandRun run = CommandRun.of("evaluate", batch.toString(), "--rules", "rules", "--format", format[0],
+                    "--out", temp.resolve("out." + format[0]).toString());
+            assertThat(run.exitCode()).isEqualTo(3);
+            assertThat(run.err()).as(format[0]).contains("1 of 2 records rejected (" + format[1] + ")");
+        }
+    }
+
+    @Test
     void theCommittedSpreadsheetSampleIsTheSampleBatch() {
         CommandRun fromXlsx = CommandRun.of("evaluate", "fixtures/samples/gia-lam-2024.xlsx", "--rules", "rules");
         CommandRun fromJson = CommandRun.of("evaluate", "fixtures/samples/gia-lam-2024.json", "--rules", "rules");
