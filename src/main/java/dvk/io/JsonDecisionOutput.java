@@ -7,7 +7,6 @@ import dvk.engine.DecisionListener;
 import dvk.engine.RuleSet;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,11 +57,7 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
     @Override
     public void pending(int index, Nomination nomination) {
         append(decisions, ++entries == 1, new byte[0]);
-        try {
-            decisions.slot(index);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        decisions.slot(index);
     }
 
     @Override
@@ -83,28 +78,8 @@ public final class JsonDecisionOutput implements DecisionListener<byte[]>, AutoC
     }
 
     private static void append(OrderedSpill spill, boolean first, byte[] fragment) {
-        try {
-            spill.append(first ? FIRST : NEXT);
-            spill.append(fragment);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public long records() {
-        return decided + rejectedCount;
-    }
-
-    public long decided() {
-        return decided;
-    }
-
-    public long rejected() {
-        return rejectedCount;
-    }
-
-    public long count(String title) {
-        return titles.getOrDefault(title, 0L);
+        spill.append(first ? FIRST : NEXT);
+        spill.append(fragment);
     }
 
     /** The whole document; call once, after the evaluation has told every record. */

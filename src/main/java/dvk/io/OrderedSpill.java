@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,14 +34,27 @@ public final class OrderedSpill implements Closeable {
         out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
-    public void append(byte[] bytes) throws IOException {
-        out.write(bytes);
+    /*
+     * append, slot and fill are called as records are decided (DecisionListener methods, which throw
+     * no checked exceptions): a failing disk is an UncheckedIOException from here, not in every output.
+     */
+
+    public void append(byte[] bytes) {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         written += bytes.length;
     }
 
     /** Marks the place of the record at {@code index}, whose fragment comes later through {@link #fill}. */
-    public void slot(int index) throws IOException {
-        if (fillings == null) fillings = new SlotFillings(name + "-slots");
+    public void slot(int index) {
+        try {
+            if (fillings == null) fillings = new SlotFillings(name + "-slots");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         fillings.expect(index);
         slots.add(written);
     }

@@ -33,8 +33,6 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
     private final List<DecisionTable.Column> columns;
     private final ObjectWriter rowWriter;
     private final OrderedSpill rows;
-    private long decided;
-    private long rejected;
 
     public CsvDecisionOutput(List<TitleDefinition> titles) throws IOException {
         this.titles = List.copyOf(titles);
@@ -60,45 +58,22 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
 
     @Override
     public void decided(Decision decision, byte[] prepared) {
-        decided++;
-        append(prepared);
+        rows.append(prepared);
     }
 
     @Override
     public void pending(int index, Nomination nomination) {
-        try {
-            rows.slot(index);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        rows.slot(index);
     }
 
     @Override
     public void rejected(RejectedRecord record) {
-        rejected++;
-        append(render(DecisionTable.row(record, titles)));
+        rows.append(render(DecisionTable.row(record, titles)));
     }
 
     @Override
     public void resolved(Decision decision, byte[] prepared) {
-        decided++;
         rows.fill(decision.index(), prepared);
-    }
-
-    private void append(byte[] row) {
-        try {
-            rows.append(row);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public long decided() {
-        return decided;
-    }
-
-    public long rejected() {
-        return rejected;
     }
 
     /** The whole file; call once, after the evaluation has told every record. */
