@@ -7,6 +7,7 @@ import dvk.domain.Nomination;
 import dvk.domain.RejectedRecord;
 import dvk.domain.ValidatedRecord;
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -81,7 +82,8 @@ public final class BatchReader {
         return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     }
 
-    private static void closeQuietly(InputStream in) {
+    /** Closes what an opening that failed had opened; the failure is the problem to report. */
+    static void closeQuietly(Closeable in) {
         if (in == null) return;
         try {
             in.close();

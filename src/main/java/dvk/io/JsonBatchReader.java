@@ -73,23 +73,14 @@ public final class JsonBatchReader {
             return stream;
         } catch (JsonProcessingException e) {
             BatchException problem = new BatchException(notValid(e, parser));
-            close(parser);
+            BatchReader.closeQuietly(parser);
             throw problem;
         } catch (IOException e) {
-            close(parser);
+            BatchReader.closeQuietly(parser);
             throw new BatchException("cannot read the batch: " + e.getMessage(), e);
         } catch (BatchException | RuntimeException e) {
-            close(parser);
+            BatchReader.closeQuietly(parser);
             throw e;
-        }
-    }
-
-    private static void close(JsonParser parser) {
-        if (parser == null) return;
-        try {
-            parser.close();
-        } catch (IOException ignored) {
-            // already failing; the first problem is the one to report
         }
     }
 
