@@ -2,6 +2,7 @@ package dvk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dvk.testing.FaultyRules;
 import dvk.testing.RulesCopy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,25 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * bounded time, and never leaves a partial output nor touches the previous good one.
  */
 class FaultsTest {
-    private static final String LOOP = """
-            package dvk.rules;
-            import dvk.domain.Nomination;
-            rule "start ticking" @id("test.start") @cite("test")
-            when $n : Nomination() then insert(new StringBuilder($n.id())); end
-            rule "tick forever" @id("test.tick") @cite("test")
-            when $s : StringBuilder() then delete($s); insert(new StringBuilder($s)); end
-            """;
     private static final String THROW = """
             package dvk.rules;
             import dvk.domain.Nomination;
             rule "divide by replication" @id("test.divide") @cite("test")
             when $n : Nomination(replicationSites == 0) then long each = $n.fundsVnd() / $n.replicationSites(); end
-            """;
-    private static final String FLOOD = """
-            package dvk.rules;
-            import dvk.domain.Nomination;
-            rule "count to infinity" @id("test.count") @cite("test")
-            when $n : Nomination() then for (long i = 0; ; i++) { insert(Long.valueOf(i)); } end
             """;
 
     @TempDir
@@ -54,9 +41,9 @@ class FaultsTest {
         "flood, count to infinity,    insert without end"})
     void aFaultyRuleExitsFourNamingTheRuleInBoundedTimeAndWritesNothing(String fault, String rule, String why) throws Exception {
         String drl = switch (fault) {
-            case "loop" -> LOOP;
+            case "loop" -> FaultyRules.LOOP;
             case "throw" -> THROW;
-            default -> FLOOD;
+            default -> FaultyRules.FLOOD;
         };
         RulesCopy rules = RulesCopy.of(temp).write("fault.drl", drl);
         Path out = previousGoodOutput();

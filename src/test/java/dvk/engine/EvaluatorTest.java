@@ -10,6 +10,7 @@ import dvk.domain.Batch;
 import dvk.domain.Decision;
 import dvk.domain.Indexed;
 import dvk.domain.Nomination;
+import dvk.testing.FaultyRules;
 import dvk.testing.NominationBuilder;
 import dvk.testing.RulesCopy;
 import dvk.testing.TestRules;
@@ -25,27 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class EvaluatorTest {
-    private static final String LOOPING_RULE = """
-            package dvk.rules;
-            import dvk.domain.Nomination;
-
-            rule "start ticking"
-                @id("test.start") @cite("test")
-            when
-                $n : Nomination()
-            then
-                insert(new StringBuilder($n.id()));
-            end
-
-            rule "tick forever"
-                @id("test.tick") @cite("test")
-            when
-                $s : StringBuilder()
-            then
-                delete($s);
-                insert(new StringBuilder($s));
-            end
-            """;
     private static final String THROWING_RULE = """
             package dvk.rules;
             import dvk.domain.Nomination;
@@ -59,20 +39,6 @@ class EvaluatorTest {
             end
             """;
 
-    private static final String INSERTING_RULE = """
-            package dvk.rules;
-            import dvk.domain.Nomination;
-
-            rule "count to infinity"
-                @id("test.count") @cite("test")
-            when
-                $n : Nomination()
-            then
-                for (long i = 0; ; i++) {
-                    insert(Long.valueOf(i));
-                }
-            end
-            """;
 
     @TempDir
     Path temp;
@@ -110,7 +76,7 @@ class EvaluatorTest {
 
     @Test
     void aRuleThatInsertsWithoutEndIsStoppedAndNamed() throws Exception {
-        RulesCopy rules = RulesCopy.of(temp).write("count.drl", INSERTING_RULE);
+        RulesCopy rules = RulesCopy.of(temp).write("count.drl", FaultyRules.FLOOD);
         RuleSet ruleSet = new RuleCompiler().compile(rules.directory());
         long started = System.nanoTime();
         assertThatThrownBy(() -> TestRules.evaluate(ruleSet, 2024, model("M")))
@@ -143,7 +109,7 @@ class EvaluatorTest {
 
     @Test
     void aRuleThatLoopsIsStoppedByTheCapAndNamed() throws Exception {
-        RulesCopy rules = RulesCopy.of(temp).write("loop.drl", LOOPING_RULE);
+        RulesCopy rules = RulesCopy.of(temp).write("loop.drl", FaultyRules.LOOP);
         RuleSet ruleSet = new RuleCompiler().compile(rules.directory());
         long started = System.nanoTime();
         assertThatThrownBy(() -> TestRules.evaluate(ruleSet, 2024, model("M")))
