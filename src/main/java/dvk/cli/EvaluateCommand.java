@@ -65,7 +65,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating chunks of records; the output is the same whatever N is. Default: all cores.")
     Integer threads;
 
-    @Option(names = "--build-mode", paramLabel = "MODE", defaultValue = "CLASSIC", hidden = true,
+    @Option(names = "--build-mode", paramLabel = "MODE", defaultValue = "AUTO", hidden = true,
             description = "How rules are compiled: ${COMPLETION-CANDIDATES}.")
     RuleBuildMode buildMode;
 
@@ -99,7 +99,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 RulesOption.print(err, "the rules cannot be used; nothing was evaluated", e);
                 return ExitCodes.RULES;
             }
-            clock.lap("build rules (" + buildMode + ", " + ruleSet.ruleCount() + " rules of " + ruleSet.source() + ")");
+            clock.lap("build rules (" + ruleSet.build() + ", " + ruleSet.ruleCount() + " rules of " + ruleSet.source() + ")");
             Evaluator evaluator = threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads);
             long started = clock.now();
             Tally<?> tally = switch (format) {

@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -51,7 +53,7 @@ public final class RuleCompiler {
     }
 
     public RuleCompiler() {
-        this(RuleBuildMode.CLASSIC);
+        this(RuleBuildMode.AUTO);
     }
 
     /** Compiles one rule set of a library. */
@@ -86,7 +88,8 @@ public final class RuleCompiler {
             // unsafe rule files are not even handed to the Drools compiler
             List<RuleProblem> unsafe = UnsafeCodeLint.check(sources);
             if (!unsafe.isEmpty()) throw new RulesException(unsafe);
-            KieBase kieBase = build(sources);
+            Built built = build(sources);
+            KieBase kieBase = built.kieBase();
             Map<String, RuleInfo> rules = describe(kieBase, sources, titles);
             List<RuleBodies.Body> bodies = RuleBodies.of(sources);
             Set<String> titleCodes = titles.stream().map(TitleDefinition::code).collect(Collectors.toSet());
@@ -98,7 +101,7 @@ public final class RuleCompiler {
                     Files.readString(sources.titlesFile(), StandardCharsets.UTF_8)));
             warnings.addAll(RuleLints.repeatedThresholds(bodies, byName));
             return new RuleSet(source, manifest, sources.fingerprint(), kieBase, titles, rules,
-                    warnings.stream().map(w -> w.under(source)).toList());
+                    warnings.stream().map(w -> w.under(source)).toList(), built.how());
         } catch (RulesException e) {
             throw e.under(source);
         } catch (IOException e) {
@@ -106,7 +109,25 @@ public final class RuleCompiler {
         }
     }
 
-    private KieBase build(RuleSources sources) throws RulesException {
+    private record Built(KieBase kieBase, String how) {}
+
+    private Built build(RuleSources sources) throws RulesException {
+        if (mode == RuleBuildMode.AUTO) {
+            Optional<KieBase> precompiled = PrecompiledRules.load(sources.fingerprint());
+            if (precompiled.isPresent()) return new Built(precompiled.get(), "precompiled executable model");
+        }
+        boolean executableModel = mode == RuleBuildMode.EXECUTABLE_MODEL;
+        KieBuilder builder = builder(sources, executableModel);
+        KieBase kieBase = KieServices.Factory.get().newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+        return new Built(kieBase, executableModel ? "executable model, compiled now" : "classic DRL, compiled now");
+    }
+
+    /** The rule set compiled to an executable model, for {@link RulePrecompiler}. */
+    static InternalKieModule executableModel(RuleSources sources) throws RulesException {
+        return (InternalKieModule) builder(sources, true).getKieModule();
+    }
+
+    private static KieBuilder builder(RuleSources sources, boolean executableModel) throws RulesException {
         KieServices services = KieServices.Factory.get();
         KieFileSystem files = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("vn.dvk.rules", "rules-" + UUID.randomUUID(), "1.0.0");
@@ -116,7 +137,7 @@ public final class RuleCompiler {
             files.write(RESOURCE_DIR + drl.name(), drl.text());
         }
         KieBuilder builder = services.newKieBuilder(files);
-        if (mode == RuleBuildMode.EXECUTABLE_MODEL) {
+        if (executableModel) {
             builder.buildAll(ExecutableModelProject.class);
         } else {
             builder.buildAll();
@@ -128,7 +149,7 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
-        return services.newKieContainer(releaseId).getKieBase();
+        return builder;
     }
 
     private static RuleProblem problem(RuleSources sources, Message message) {

@@ -11,10 +11,12 @@ import org.kie.api.KieBase;
 /**
  * Compiled rules ready to evaluate: the KieBase (thread-safe, one session per district), the
  * titles data, a fingerprint of the files they came from, and what the lints warn about them
- * (warnings do not stop evaluation; errors stop compilation).
+ * (warnings do not stop evaluation; errors stop compilation), and how the KieBase was built
+ * ({@code precompiled executable model}, {@code classic DRL, compiled now}, …).
  */
 public record RuleSet(String source, RuleSetManifest manifest, String fingerprint, KieBase kieBase,
-                      List<TitleDefinition> titles, Map<String, RuleInfo> rulesById, List<RuleProblem> warnings) {
+                      List<TitleDefinition> titles, Map<String, RuleInfo> rulesById, List<RuleProblem> warnings,
+                      String build) {
 
     public RuleSet {
         warnings = List.copyOf(warnings);

@@ -6,11 +6,7 @@ import static dvk.testing.TestRules.titles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dvk.domain.Batch;
 import dvk.domain.Decision;
-import dvk.io.BatchReader;
-import dvk.io.DecisionJsonWriter;
-import java.io.ByteArrayOutputStream;
 import dvk.testing.RulesCopy;
 import dvk.testing.TestRules;
 import java.nio.file.Path;
@@ -157,19 +153,5 @@ class RuleCompilerTest {
                 .decisions().get(0);
         assertThat(titles(d)).containsExactly("DISTRICT_WORK_SIGN");
         assertThat(d.notAwarded()).isEmpty();
-    }
-
-    @Test
-    void bothBuildModesWriteByteIdenticalDecisionsForTheSample() throws Exception {
-        RuleSet executable = new RuleCompiler(RuleBuildMode.EXECUTABLE_MODEL).compile(TestRules.RULES);
-        Batch sample = BatchReader.read(Path.of("fixtures/samples/gia-lam-2024.json"));
-        assertThat(json(new Evaluator(executable).evaluate(sample)))
-                .isEqualTo(json(new Evaluator(TestRules.standard()).evaluate(sample)));
-    }
-
-    private static byte[] json(Evaluation evaluation) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DecisionJsonWriter.write(evaluation, out);
-        return out.toByteArray();
     }
 }
