@@ -59,9 +59,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warm", paramLabel = "ROUNDS", defaultValue = "3",
             description = "Also evaluate each batch up to 100,000 records ROUNDS times in this one JVM (reading, evaluating,"
-                    + " writing the JSON file) and report the last round: the speed once the JIT has compiled"
-                    + " Drools' code, which a fresh JVM never reaches on a short batch. 0 skips. Default: ${DEFAULT-VALUE}.")
+                    + " writing the JSON file), 1 and 2 threads taking turns, and report the median of the rounds after the"
+                    + " first: the speed once the JIT has compiled the code, as a service or a what-if run evaluating"
+                    + " batch after batch sees it. 0 skips. Default: ${DEFAULT-VALUE}.")
     int warmRounds;
+
+    @Option(names = "--fresh", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run each batch in fresh JVMs (--no-fresh: only the warm rounds). Default: ${DEFAULT-VALUE}.")
+    boolean fresh;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -76,11 +81,11 @@ public final class BenchCommand implements Callable<Integer> {
         Benchmark bench = new Benchmark(jar, dir, heap);
         out.printf("dvk bench: %d cores, -Xmx%s, %s, batches in %s%n", Runtime.getRuntime().availableProcessors(), heap,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), dir);
-        out.println("  records  threads   records/s   seconds  build rules  first decision  peak heap after GC  output sha-256");
+        if (fresh) out.println("  records  threads   records/s   seconds  build rules  first decision  peak heap after GC  output sha-256");
         out.flush();
         boolean identical = true;
         List<String> speedUps = new ArrayList<>();
-        for (int size : sizes) {
+        for (int size : fresh ? sizes : List.<Integer>of()) {
             Path batch = bench.batch(size, seed);
             List<Benchmark.Run> runs = new ArrayList<>();
             for (int t : threads) {
@@ -102,11 +107,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (warmRounds > 0) {
             warm(out, bench, dir);
         }
-        out.println(identical ? "output byte-identical across thread counts: yes" : "output byte-identical across thread counts: NO");
+        if (fresh) {
+            out.println(identical ? "output byte-identical across thread counts: yes" : "output byte-identical across thread counts: NO");
+        }
         return identical ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    /** The same work in this JVM, round after round: the last round shows the warmed-up speed. */
+    /** The same work in this JVM, round after round: the median round after the first shows the warmed-up speed. */
     private void warm(PrintWriter out, Benchmark bench, Path dir) throws IOException, InterruptedException {
         RuleSet rules;
         try {
@@ -116,18 +123,22 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("warm: skipped, the bundled rules cannot be used: " + e.getMessage());
             return;
         }
-        out.printf("warm: %d rounds in this JVM (-Xmx%d MB), last round shown%n", warmRounds,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        out.printf("warm: %d rounds in this JVM (-Xmx%d MB), median of rounds 2–%d shown%n", warmRounds,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), Math.max(2, warmRounds));
         out.println("  records  threads   records/s   seconds");
         for (int size : sizes) {
             if (size > 100_000) continue;
             Path batch = bench.batch(size, seed);
-            double[] last = new double[threads.size()];
-            for (int round = 0; round < warmRounds; round++) {
+            // one list of round times per thread count; the first round warms the JIT and is left out
+            List<List<Double>> rounds = new ArrayList<>();
+            threads.forEach(t -> rounds.add(new ArrayList<>()));
+            for (int round = 0; round < Math.max(2, warmRounds); round++) {
                 for (int i = 0; i < threads.size(); i++) {
-                    last[i] = timedRun(rules, batch, threads.get(i), dir.resolve("warm.json"));
+                    double seconds = timedRun(rules, batch, threads.get(i), dir.resolve("warm.json"));
+                    if (round > 0) rounds.get(i).add(seconds);
                 }
             }
+            double[] last = rounds.stream().mapToDouble(BenchCommand::median).toArray();
             for (int i = 0; i < threads.size(); i++) {
                 out.printf(Locale.ROOT, "%9d  %7d  %10.0f  %8.2f%n", size, threads.get(i), size / last[i], last[i]);
             }
@@ -137,6 +148,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** Seconds to read, evaluate and write the batch as JSON, as {@code evaluate} does. */

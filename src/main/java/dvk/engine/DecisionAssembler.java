@@ -9,11 +9,9 @@ import dvk.domain.NotAwarded;
 import dvk.domain.Score;
 import dvk.domain.Superseded;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Turns the facts the rules derived into a decision, deciding nothing itself: the titles awarded
@@ -33,23 +31,40 @@ final class DecisionAssembler {
                     + " got " + facts.scores().size() + " scores; a nomination has one", null);
         }
         Score score = facts.scores().isEmpty() ? null : facts.scores().get(0);
-        List<Award> awards = facts.awards().stream()
-                .distinct()
-                .sorted(Comparator.comparingInt((Award a) -> rules.titleOrder(a.title())).thenComparing(Award::title))
-                .toList();
-        Set<String> awarded = awards.stream().map(Award::title).collect(Collectors.toSet());
-        Set<String> superseded = facts.superseded().stream().map(Superseded::title).collect(Collectors.toSet());
+        // loops, not streams: assembling is done for every record, and streams showed in the profile
+        List<Award> awards = new ArrayList<>(facts.awards().size());
+        for (Award award : facts.awards()) {
+            if (!awards.contains(award)) awards.add(award);
+        }
+        awards.sort(Comparator.comparingInt((Award a) -> rules.titleOrder(a.title())).thenComparing(Award::title));
         // one sort of the outcomes; each title's failed criteria are then a filter of it, in the same order
-        List<CriterionOutcome> outcomes = inRuleOrder(facts.outcomes().stream().distinct());
-        List<NotAwarded> notAwarded = outcomes.stream()
-                .map(CriterionOutcome::title)
-                .filter(t -> !t.equals(CriterionOutcome.EVERY_TITLE))
-                .distinct()
-                .filter(t -> !awarded.contains(t) && !superseded.contains(t))
-                .sorted(Comparator.comparingInt(rules::titleOrder).thenComparing(Comparator.naturalOrder()))
-                .map(title -> new NotAwarded(title, failed(outcomes, title)))
-                .toList();
+        List<CriterionOutcome> outcomes = inRuleOrder(facts.outcomes());
+        List<String> missed = new ArrayList<>();
+        for (CriterionOutcome o : outcomes) {
+            String title = o.title();
+            if (!title.equals(CriterionOutcome.EVERY_TITLE) && !missed.contains(title)
+                    && !holds(awards, title) && !superseded(facts.superseded(), title)) {
+                missed.add(title);
+            }
+        }
+        missed.sort(Comparator.comparingInt(rules::titleOrder).thenComparing(Comparator.naturalOrder()));
+        List<NotAwarded> notAwarded = new ArrayList<>(missed.size());
+        for (String title : missed) notAwarded.add(new NotAwarded(title, failed(outcomes, title)));
         return new Decision(nomination.index(), nomination.value(), score, awards, notAwarded, outcomes);
+    }
+
+    private static boolean holds(List<Award> awards, String title) {
+        for (Award a : awards) {
+            if (a.title().equals(title)) return true;
+        }
+        return false;
+    }
+
+    private static boolean superseded(List<Superseded> superseded, String title) {
+        for (Superseded s : superseded) {
+            if (s.title().equals(title)) return true;
+        }
+        return false;
     }
 
     /** Failed outcomes for the title, eligibility first, then in the order the rules are written. */
@@ -61,15 +76,31 @@ final class DecisionAssembler {
         return failed;
     }
 
-    /** Eligibility first, then in the order the rules are written (each rule's order looked up once). */
-    private List<CriterionOutcome> inRuleOrder(Stream<CriterionOutcome> outcomes) {
-        record Keyed(CriterionOutcome outcome, boolean titled, int order) {}
-        return outcomes.map(o -> new Keyed(o, !o.title().equals(CriterionOutcome.EVERY_TITLE), rules.ruleOrder(o.rule())))
-                .sorted(Comparator.comparing(Keyed::titled)
-                        .thenComparingInt(Keyed::order)
-                        .thenComparing(k -> k.outcome().criterion())
-                        .thenComparing(k -> k.outcome().actual()))
-                .map(Keyed::outcome)
-                .toList();
+    private record Keyed(CriterionOutcome outcome, boolean titled, int order) {}
+
+    private static final Comparator<Keyed> RULE_ORDER = Comparator.comparing(Keyed::titled)
+            .thenComparingInt(Keyed::order)
+            .thenComparing(k -> k.outcome().criterion())
+            .thenComparing(k -> k.outcome().actual());
+
+    /**
+     * Eligibility first, then in the order the rules are written (each rule's order looked up once),
+     * each outcome once. The sort is stable, so equal outcomes end up in the same run of ties, where
+     * a repeat is dropped.
+     */
+    private List<CriterionOutcome> inRuleOrder(List<CriterionOutcome> outcomes) {
+        Keyed[] keyed = new Keyed[outcomes.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            CriterionOutcome o = outcomes.get(i);
+            keyed[i] = new Keyed(o, !o.title().equals(CriterionOutcome.EVERY_TITLE), rules.ruleOrder(o.rule()));
+        }
+        Arrays.sort(keyed, RULE_ORDER);
+        List<CriterionOutcome> sorted = new ArrayList<>(keyed.length);
+        int ties = 0;
+        for (int i = 0; i < keyed.length; i++) {
+            if (i > 0 && RULE_ORDER.compare(keyed[i - 1], keyed[i]) != 0) ties = sorted.size();
+            if (!sorted.subList(ties, sorted.size()).contains(keyed[i].outcome())) sorted.add(keyed[i].outcome());
+        }
+        return sorted;
     }
 }

@@ -3,6 +3,7 @@ package dvk.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -18,6 +19,7 @@ import dvk.engine.RuleSet;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +33,24 @@ public final class DecisionJsonWriter {
 
     /** The printer of array elements, copied for each (a printer keeps its nesting while in use). */
     private static final DefaultPrettyPrinter ELEMENT = nested(2);
+
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString SCORE = new SerializedString("score");
+    private static final SerializedString TOTAL = new SerializedString("total");
+    private static final SerializedString PARTS = new SerializedString("parts");
+    private static final SerializedString AWARDS = new SerializedString("awards");
+    private static final SerializedString TITLE = new SerializedString("title");
+    private static final SerializedString LEVEL = new SerializedString("level");
+    private static final SerializedString NAME_VI = new SerializedString("nameVi");
+    private static final SerializedString NAME_EN = new SerializedString("nameEn");
+    private static final SerializedString RULE = new SerializedString("rule");
+    private static final SerializedString CITE = new SerializedString("cite");
+    private static final SerializedString NOT_AWARDED = new SerializedString("notAwarded");
+    private static final SerializedString FAILED = new SerializedString("failed");
+    private static final SerializedString CRITERION = new SerializedString("criterion");
+    private static final SerializedString ACTUAL = new SerializedString("actual");
+    private static final SerializedString REQUIRED = new SerializedString("required");
 
     private DecisionJsonWriter() {}
 
@@ -71,13 +91,36 @@ public final class DecisionJsonWriter {
     }
 
     private static DefaultPrettyPrinter nested(int levels) {
-        DefaultIndenter deeper = new DefaultIndenter("  ", "\n") {
-            @Override
-            public void writeIndentation(JsonGenerator g, int level) throws IOException {
-                super.writeIndentation(g, level + levels);
-            }
-        };
+        Indenter deeper = new Indenter(levels);
         return printer().withObjectIndenter(deeper).withArrayIndenter(deeper);
+    }
+
+    /**
+     * A new line and two spaces a level, {@code levels} levels deeper than the generator's nesting,
+     * written as bytes encoded once: DefaultIndenter's characters, encoded for every line, showed in
+     * the profile.
+     */
+    private record Indenter(int levels) implements DefaultPrettyPrinter.Indenter {
+        private static final SerializedString[] LINES = new SerializedString[32];
+
+        static {
+            for (int i = 0; i < LINES.length; i++) LINES[i] = new SerializedString("\n" + "  ".repeat(i));
+        }
+
+        @Override
+        public void writeIndentation(JsonGenerator g, int level) throws IOException {
+            int depth = level + levels;
+            if (depth < LINES.length) {
+                g.writeRaw(LINES[depth]);
+            } else {
+                g.writeRaw("\n" + "  ".repeat(depth));
+            }
+        }
+
+        @Override
+        public boolean isInline() {
+            return false;
+        }
     }
 
     /**
@@ -88,6 +131,8 @@ public final class DecisionJsonWriter {
         private static final ThreadLocal<Elements> PER_THREAD = ThreadLocal.withInitial(Elements::new);
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         private final JsonGenerator g;
+        /** Values that come from the rules (titles, rule ids, citations), each encoded once per thread. */
+        private final Map<String, SerializedString> encoded = new HashMap<>();
 
         private Elements() {
             try {
@@ -115,7 +160,8 @@ public final class DecisionJsonWriter {
 
     /** A decision as an element of the "decisions" array. */
     static byte[] fragment(RuleSet rules, Decision decision) {
-        return Elements.PER_THREAD.get().render(g -> writeDecision(g, rules, decision));
+        Elements elements = Elements.PER_THREAD.get();
+        return elements.render(g -> writeDecision(g, rules, decision, elements.encoded));
     }
 
     /** A rejected record as an element of the "rejected" array. */
@@ -149,47 +195,59 @@ public final class DecisionJsonWriter {
         return (text.substring(0, text.lastIndexOf("\n}")) + ",").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void writeDecision(JsonGenerator g, RuleSet rules, Decision decision) throws IOException {
+    /**
+     * {@code encoded}: values that repeat across decisions because they come from the rules, each
+     * encoded once. Field names are constants.
+     */
+    private static void writeDecision(JsonGenerator g, RuleSet rules, Decision decision,
+                                      Map<String, SerializedString> encoded) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", decision.nomination().id());
-        g.writeStringField("name", decision.nomination().name());
+        field(g, ID, decision.nomination().id());
+        field(g, NAME, decision.nomination().name());
         if (decision.score() != null) {
-            g.writeObjectFieldStart("score");
-            g.writeNumberField("total", decision.score().total());
-            g.writeObjectFieldStart("parts");
+            g.writeFieldName(SCORE);
+            g.writeStartObject();
+            g.writeFieldName(TOTAL);
+            g.writeNumber(decision.score().total());
+            g.writeFieldName(PARTS);
+            g.writeStartObject();
             for (ScorePart part : decision.score().parts()) {
-                g.writeNumberField(part.component(), part.points());
+                g.writeFieldName(encoded(encoded, part.component()));
+                g.writeNumber(part.points());
             }
             g.writeEndObject();
             g.writeEndObject();
         }
-        g.writeArrayFieldStart("awards");
+        g.writeFieldName(AWARDS);
+        g.writeStartArray();
         for (Award award : decision.awards()) {
             g.writeStartObject();
-            g.writeStringField("title", award.title());
+            field(g, TITLE, encoded(encoded, award.title()));
             var title = rules.title(award.title());
             if (title.isPresent()) {
-                g.writeStringField("level", title.get().level().name());
-                g.writeStringField("nameVi", title.get().nameVi());
-                g.writeStringField("nameEn", title.get().nameEn());
+                field(g, LEVEL, encoded(encoded, title.get().level().name()));
+                field(g, NAME_VI, encoded(encoded, title.get().nameVi()));
+                field(g, NAME_EN, encoded(encoded, title.get().nameEn()));
             }
-            g.writeStringField("rule", award.rule());
-            g.writeStringField("cite", award.cite());
+            field(g, RULE, encoded(encoded, award.rule()));
+            field(g, CITE, encoded(encoded, award.cite()));
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("notAwarded");
+        g.writeFieldName(NOT_AWARDED);
+        g.writeStartArray();
         for (NotAwarded missed : decision.notAwarded()) {
             g.writeStartObject();
-            g.writeStringField("title", missed.title());
-            g.writeArrayFieldStart("failed");
+            field(g, TITLE, encoded(encoded, missed.title()));
+            g.writeFieldName(FAILED);
+            g.writeStartArray();
             for (CriterionOutcome failed : missed.failed()) {
                 g.writeStartObject();
-                g.writeStringField("criterion", failed.criterion());
-                g.writeStringField("actual", failed.actual());
-                g.writeStringField("required", failed.required());
-                g.writeStringField("rule", failed.rule());
-                g.writeStringField("cite", failed.cite());
+                field(g, CRITERION, encoded(encoded, failed.criterion()));
+                field(g, ACTUAL, failed.actual());
+                field(g, REQUIRED, failed.required());
+                field(g, RULE, encoded(encoded, failed.rule()));
+                field(g, CITE, encoded(encoded, failed.cite()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -197,6 +255,33 @@ public final class DecisionJsonWriter {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void field(JsonGenerator g, SerializedString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    private static void field(JsonGenerator g, SerializedString name, SerializedString value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value);
+        }
+    }
+
+    /** Rules give a few hundred distinct values at most; anything else is not kept. */
+    private static final int MOST_ENCODED = 4096;
+
+    private static SerializedString encoded(Map<String, SerializedString> encoded, String value) {
+        if (value == null) return null;
+        SerializedString known = encoded.get(value);
+        if (known == null) {
+            known = new SerializedString(value);
+            if (encoded.size() < MOST_ENCODED) encoded.put(value, known);
+        }
+        return known;
     }
 
     private static void writeRejected(JsonGenerator g, RejectedRecord rejected) throws IOException {
