@@ -2,10 +2,13 @@ package dvk.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,13 +38,43 @@ public final class AtomicFile {
         Files.setPosixFilePermissions(temporary, permissions);
     }
 
+    /**
+     * The stream content is written to: a file, whose channel a spill copies into directly (the
+     * kernel copies; a 2.5 GB output took 13 s through a buffer).
+     */
+    public static final class Target extends OutputStream {
+        private final FileChannel channel;
+        private final OutputStream out;
+
+        private Target(FileChannel channel) {
+            this.channel = channel;
+            this.out = Channels.newOutputStream(channel);
+        }
+
+        /** The file's channel, positioned after everything written so far. */
+        public FileChannel channel() {
+            return channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+    }
+
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                 Target out = new Target(channel)) {
                 content.writeTo(out);
             }
             keepPermissions(absolute, temporary);

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -69,6 +71,10 @@ public final class OrderedSpill implements Closeable {
     public void copyTo(OutputStream target) throws IOException {
         out.flush();
         Iterator<byte[]> fillings = this.fillings == null ? Collections.emptyIterator() : this.fillings.inOrder();
+        if (target instanceof AtomicFile.Target file) {
+            copyTo(file, fillings);
+            return;
+        }
         byte[] buffer = new byte[1 << 16];
         long position = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -78,6 +84,28 @@ public final class OrderedSpill implements Closeable {
             }
             copy(in, target, Long.MAX_VALUE, buffer);
         }
+    }
+
+    /** File to file, the kernel copying the spilled ranges. */
+    private void copyTo(AtomicFile.Target target, Iterator<byte[]> fillings) throws IOException {
+        FileChannel to = target.channel();
+        try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ)) {
+            long position = 0;
+            for (long slot : slots) {
+                position = transfer(from, position, slot, to);
+                target.write(fillings.next());
+            }
+            transfer(from, position, from.size(), to);
+        }
+    }
+
+    private static long transfer(FileChannel from, long position, long end, FileChannel to) throws IOException {
+        while (position < end) {
+            long moved = from.transferTo(position, end - position, to);
+            if (moved <= 0) throw new IOException("the spill file ended early, at byte " + position);
+            position += moved;
+        }
+        return position;
     }
 
     private static long copy(InputStream in, OutputStream target, long limit, byte[] buffer) throws IOException {
