@@ -33,6 +33,11 @@ import java.util.concurrent.Future;
 public final class Evaluator {
     /** Records a session evaluates at once: enough to spread the session's cost, small enough to stream. */
     static final int CHUNK = Integer.getInteger("dvk.chunk", 256);
+    /**
+     * The first chunks are smaller (16, 32, … up to CHUNK): the first decisions come out while the
+     * JIT is still cold, instead of after a whole cold chunk.
+     */
+    static final int FIRST_CHUNK = Math.min(16, CHUNK);
 
     private final RuleSet rules;
     private final int threads;
@@ -95,13 +100,15 @@ public final class Evaluator {
         try {
             Deque<Future<List<Result<R>>>> inFlight = new ArrayDeque<>();
             Map<String, List<Indexed<Nomination>>> candidates = new LinkedHashMap<>();
-            List<ValidatedRecord> chunk = new ArrayList<>(CHUNK);
+            int chunkSize = FIRST_CHUNK;
+            List<ValidatedRecord> chunk = new ArrayList<>(chunkSize);
             for (ValidatedRecord record = source.next(); ; record = source.next()) {
                 if (record != null) chunk.add(record);
-                if (chunk.size() == CHUNK || (record == null && !chunk.isEmpty())) {
+                if (chunk.size() == chunkSize || (record == null && !chunk.isEmpty())) {
                     List<ValidatedRecord> work = chunk;
                     inFlight.add(run(pool, () -> evaluateChunk(year, work, assembler, listener)));
-                    chunk = new ArrayList<>(CHUNK);
+                    chunkSize = Math.min(CHUNK, 2 * chunkSize);
+                    chunk = new ArrayList<>(chunkSize);
                 }
                 // keep a few chunks ahead of the writer, never the whole batch
                 while (!inFlight.isEmpty() && (record == null || inFlight.size() > 2 * threads || inFlight.peek().isDone())) {
