@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " batch after batch sees it. 0 skips. Default: ${DEFAULT-VALUE}.")
     int warmRounds;
 
-    @Option(names = "--fresh", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--fresh", negatable = true, defaultValue = "true",
             description = "Run each batch in fresh JVMs (--no-fresh: only the warm rounds). Default: ${DEFAULT-VALUE}.")
     boolean fresh;
 
@@ -138,13 +138,13 @@ public final class BenchCommand implements Callable<Integer> {
                     if (round > 0) rounds.get(i).add(seconds);
                 }
             }
-            double[] last = rounds.stream().mapToDouble(BenchCommand::median).toArray();
+            double[] median = rounds.stream().mapToDouble(BenchCommand::median).toArray();
             for (int i = 0; i < threads.size(); i++) {
-                out.printf(Locale.ROOT, "%9d  %7d  %10.0f  %8.2f%n", size, threads.get(i), size / last[i], last[i]);
+                out.printf(Locale.ROOT, "%9d  %7d  %10.0f  %8.2f%n", size, threads.get(i), size / median[i], median[i]);
             }
             if (threads.size() > 1) {
                 out.printf(Locale.ROOT, "warm speed-up %d records: %.2f× from %d to %d threads%n", size,
-                        last[0] / last[threads.size() - 1], threads.get(0), threads.get(threads.size() - 1));
+                        median[0] / median[threads.size() - 1], threads.get(0), threads.get(threads.size() - 1));
             }
             out.flush();
         }

@@ -26,8 +26,13 @@ final class PrecompiledRules {
 
     private PrecompiledRules() {}
 
+    /** The directory of a rule set's classes, relative to {@link #RESOURCE}: the fingerprint's hex digits. */
+    static String key(String fingerprint) {
+        return fingerprint.substring(fingerprint.indexOf(':') + 1) + "/";
+    }
+
     static String directory(String fingerprint) {
-        return RESOURCE + fingerprint.substring(fingerprint.indexOf(':') + 1) + "/";
+        return RESOURCE + key(fingerprint);
     }
 
     /** The KieBase of the rule set with this fingerprint, when this build of dvk precompiled it. */

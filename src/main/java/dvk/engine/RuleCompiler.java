@@ -85,9 +85,7 @@ public final class RuleCompiler {
         try {
             RuleSetManifest manifest = RuleSetManifestReader.read(sources.manifestFile(), RuleSetManifestReader.FILE);
             List<TitleDefinition> titles = TitlesReader.read(sources.titlesFile());
-            // unsafe rule files are not even handed to the Drools compiler
-            List<RuleProblem> unsafe = UnsafeCodeLint.check(sources);
-            if (!unsafe.isEmpty()) throw new RulesException(unsafe);
+            refuseUnsafe(sources);
             Built built = build(sources);
             KieBase kieBase = built.kieBase();
             Map<String, RuleInfo> rules = describe(kieBase, sources, titles);
@@ -109,6 +107,12 @@ public final class RuleCompiler {
         }
     }
 
+    /** Unsafe rule files are not even handed to the Drools compiler. */
+    private static void refuseUnsafe(RuleSources sources) throws RulesException {
+        List<RuleProblem> unsafe = UnsafeCodeLint.check(sources);
+        if (!unsafe.isEmpty()) throw new RulesException(unsafe);
+    }
+
     private record Built(KieBase kieBase, String how) {}
 
     private Built build(RuleSources sources) throws RulesException {
@@ -124,6 +128,7 @@ public final class RuleCompiler {
 
     /** The rule set compiled to an executable model, for {@link RulePrecompiler}. */
     static InternalKieModule executableModel(RuleSources sources) throws RulesException {
+        refuseUnsafe(sources);
         return (InternalKieModule) builder(sources, true).getKieModule();
     }
 

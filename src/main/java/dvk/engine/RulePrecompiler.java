@@ -44,8 +44,7 @@ public final class RulePrecompiler {
             long started = System.nanoTime();
             RuleSources sources = RuleSources.read(entry.directory(), entry.label());
             InternalKieModule module = RuleCompiler.executableModel(sources);
-            Path directory = output.resolve(PrecompiledRules.directory(sources.fingerprint())
-                    .substring(PrecompiledRules.RESOURCE.length()));
+            Path directory = output.resolve(PrecompiledRules.key(sources.fingerprint()));
             List<String> models = new ArrayList<>();
             int classes = 0;
             for (String name : module.getFileNames()) {
