@@ -2,6 +2,7 @@ package dvk.cli;
 
 import dvk.bench.BatchGenerator;
 import dvk.bench.Benchmark;
+import dvk.bench.PhaseBench;
 import dvk.engine.Evaluator;
 import dvk.engine.RuleCompiler;
 import dvk.engine.RuleLibrary;
@@ -64,9 +65,20 @@ public final class BenchCommand implements Callable<Integer> {
                     + " batch after batch sees it. 0 skips. Default: ${DEFAULT-VALUE}.")
     int warmRounds;
 
-    @Option(names = "--fresh", negatable = true, defaultValue = "true",
+    // picocli 4.7 needs fallbackValue "true" for a flag true by default: without it, --no-fresh gave true
+    @Option(names = "--fresh", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run each batch in fresh JVMs (--no-fresh: only the warm rounds). Default: ${DEFAULT-VALUE}.")
     boolean fresh;
+
+    @Option(names = "--phases", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After the warm rounds, time the phases apart in this JVM, on the largest batch of up to 100,000"
+                    + " records: reading and validating the file; the rules and assembling decisions for its first "
+                    + PHASE_SAMPLE + " records, held in memory; the same plus rendering and writing the JSON."
+                    + " Default: ${DEFAULT-VALUE}.")
+    boolean phases;
+
+    /** Records the in-memory phases hold: enough to time, few enough for a 256 MB heap. */
+    static final int PHASE_SAMPLE = 20_000;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -138,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
                     if (round > 0) rounds.get(i).add(seconds);
                 }
             }
-            double[] median = rounds.stream().mapToDouble(BenchCommand::median).toArray();
+            double[] median = rounds.stream().mapToDouble(PhaseBench::median).toArray();
             for (int i = 0; i < threads.size(); i++) {
                 out.printf(Locale.ROOT, "%9d  %7d  %10.0f  %8.2f%n", size, threads.get(i), size / median[i], median[i]);
             }
@@ -148,12 +160,24 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        if (phases) phases(out, rules, bench, dir);
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    /** Each phase's records/s: the slowest phase bounds the whole run, whatever the rest costs. */
+    private void phases(PrintWriter out, RuleSet rules, Benchmark bench, Path dir) throws IOException {
+        int size = sizes.stream().filter(s -> s <= 100_000).max(Integer::compare).orElse(0);
+        if (size == 0) return;
+        int sample = Math.min(size, PHASE_SAMPLE);
+        out.printf("phases: %d records (in memory: the first %d), %d rounds in this JVM, median of rounds 2–%d%n",
+                size, sample, warmRounds, Math.max(2, warmRounds));
+        out.println("  phase                                    threads   records/s   seconds");
+        List<PhaseBench.Phase> measured = new PhaseBench(rules, dir.resolve("phases.json"))
+                .measure(bench.batch(size, seed), sample, threads, warmRounds);
+        for (PhaseBench.Phase phase : measured) {
+            out.printf(Locale.ROOT, "  %-40s  %6d  %10.0f  %8.2f%n", phase.name(), phase.threads(),
+                    phase.recordsPerSecond(), phase.seconds());
+        }
+        out.flush();
     }
 
     /** Seconds to read, evaluate and write the batch as JSON, as {@code evaluate} does. */
