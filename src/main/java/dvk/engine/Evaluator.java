@@ -101,12 +101,15 @@ public final class Evaluator {
             Deque<Future<List<Result<R>>>> inFlight = new ArrayDeque<>();
             Map<String, List<Indexed<Nomination>>> candidates = new LinkedHashMap<>();
             int chunkSize = FIRST_CHUNK;
+            int chunksStarted = 0;
             List<ValidatedRecord> chunk = new ArrayList<>(chunkSize);
             for (ValidatedRecord record = source.next(); ; record = source.next()) {
                 if (record != null) chunk.add(record);
                 if (chunk.size() == chunkSize || (record == null && !chunk.isEmpty())) {
                     List<ValidatedRecord> work = chunk;
-                    inFlight.add(run(pool, () -> evaluateChunk(year, work, assembler, listener)));
+                    // the first chunk on this thread: its decisions come out before reading ahead and the
+                    // pool's threads compete with it (and with the JIT) for the cores
+                    inFlight.add(run(chunksStarted++ == 0 ? null : pool, () -> evaluateChunk(year, work, assembler, listener)));
                     chunkSize = Math.min(CHUNK, 2 * chunkSize);
                     chunk = new ArrayList<>(chunkSize);
                 }

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dvk.cli.ExitCodes;
+import dvk.domain.AcceptedRecord;
 import dvk.domain.Batch;
 import dvk.domain.Decision;
 import dvk.domain.Indexed;
 import dvk.domain.Nomination;
+import dvk.domain.RejectedRecord;
 import dvk.testing.FaultyRules;
 import dvk.testing.NominationBuilder;
 import dvk.testing.RulesCopy;
@@ -19,8 +21,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -29,6 +33,7 @@ class EvaluatorTest {
     private static final String THROWING_RULE = """
             package dvk.rules;
             import dvk.domain.Nomination;
+import dvk.domain.RejectedRecord;
 
             rule "divide by beneficiaries"
                 @id("test.divide") @cite("test")
@@ -98,6 +103,52 @@ class EvaluatorTest {
             Evaluation e = new Evaluator(TestRules.standard(), threads).evaluate(toBatch(batch));
             assertThat(e.decisions()).extracting(d -> d.nomination().id()).containsExactly("C", "A", "B", "D", "E");
             assertThat(e.decisions()).extracting(d -> d.index()).containsExactly(0, 1, 2, 3, 4);
+        }
+    }
+
+    /** The first decisions come out before reading ahead and the pool compete with them for the cores. */
+    @Test
+    void theFirstChunkIsEvaluatedOnTheCallingThreadAndTheRestOnThePool() {
+        NominationBuilder[] builders = new NominationBuilder[Evaluator.FIRST_CHUNK + 40];
+        // works: never quota candidates, so every decision is told in its chunk
+        for (int i = 0; i < builders.length; i++) builders[i] = work("W" + i).district(i % 2 == 0 ? "Gia Lâm" : "Đông Anh");
+        Map<Integer, String> preparedOn = new ConcurrentHashMap<>();
+        List<Integer> decided = new ArrayList<>();
+        DecisionListener<Decision> listener = new DecisionListener<>() {
+            @Override
+            public Decision prepare(Decision decision) {
+                preparedOn.put(decision.index(), Thread.currentThread().getName());
+                return decision;
+            }
+
+            @Override
+            public void decided(Decision decision, Decision prepared) {
+                decided.add(decision.index());
+            }
+
+            @Override
+            public void pending(int index, Nomination nomination) {}
+
+            @Override
+            public void rejected(RejectedRecord rejected) {}
+
+            @Override
+            public void resolved(Decision decision, Decision prepared) {}
+        };
+        Iterator<Indexed<Nomination>> records = toBatch(builders).accepted().iterator();
+        RecordSource<RuntimeException> source = () -> {
+            if (!records.hasNext()) return null;
+            Indexed<Nomination> next = records.next();
+            return new AcceptedRecord(next.index(), next.value());
+        };
+
+        new Evaluator(TestRules.standard(), 2).stream(2024, source, listener);
+
+        String caller = Thread.currentThread().getName();
+        assertThat(decided).anyMatch(i -> i < Evaluator.FIRST_CHUNK).anyMatch(i -> i >= Evaluator.FIRST_CHUNK);
+        for (int index : decided) {
+            assertThat(preparedOn.get(index)).as("decision %d", index)
+                    .isEqualTo(index < Evaluator.FIRST_CHUNK ? caller : "dvk-evaluate");
         }
     }
 
