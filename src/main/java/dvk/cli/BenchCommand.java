@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--phases", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "After the warm rounds, time the phases apart in this JVM, on the largest batch of up to 100,000"
+            description = "After the warm rounds (so not with --warm 0), time the phases apart in this JVM, on the largest batch of up to 100,000"
                     + " records: reading and validating the file; the rules and assembling decisions for its first "
                     + PHASE_SAMPLE + " records, held in memory; the same plus rendering and writing the JSON."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -160,6 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        Files.deleteIfExists(dir.resolve("warm.json"));
         if (phases) phases(out, rules, bench, dir);
     }
 
@@ -168,11 +169,13 @@ public final class BenchCommand implements Callable<Integer> {
         int size = sizes.stream().filter(s -> s <= 100_000).max(Integer::compare).orElse(0);
         if (size == 0) return;
         int sample = Math.min(size, PHASE_SAMPLE);
+        int rounds = Math.max(2, warmRounds);
         out.printf("phases: %d records (in memory: the first %d), %d rounds in this JVM, median of rounds 2–%d%n",
-                size, sample, warmRounds, Math.max(2, warmRounds));
+                size, sample, rounds, rounds);
         out.println("  phase                                    threads   records/s   seconds");
-        List<PhaseBench.Phase> measured = new PhaseBench(rules, dir.resolve("phases.json"))
-                .measure(bench.batch(size, seed), sample, threads, warmRounds);
+        Path rendered = dir.resolve("phases.json");
+        List<PhaseBench.Phase> measured = new PhaseBench(rules, rendered).measure(bench.batch(size, seed), sample, threads, rounds);
+        Files.deleteIfExists(rendered);
         for (PhaseBench.Phase phase : measured) {
             out.printf(Locale.ROOT, "  %-40s  %6d  %10.0f  %8.2f%n", phase.name(), phase.threads(),
                     phase.recordsPerSecond(), phase.seconds());

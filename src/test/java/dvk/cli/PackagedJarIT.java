@@ -51,7 +51,15 @@ class PackagedJarIT {
         assertThat(run.out()).contains("records/s").contains("first decision").contains("peak heap")
                 .containsPattern("(?m)^\\s+600\\s+1\\s+\\d+").containsPattern("(?m)^\\s+600\\s+2\\s+\\d+")
                 .contains("speed-up 600 records:").contains("warm speed-up 600 records:")
+                .contains("phases: 600 records (in memory: the first 600)")
+                .containsPattern("(?m)^\\s+read and validate\\s+1\\s+\\d+")
+                .containsPattern("(?m)^\\s+rules, assemble\\s+2\\s+\\d+")
+                .containsPattern("(?m)^\\s+rules, assemble, render and write JSON\\s+2\\s+\\d+")
                 .contains("output byte-identical across thread counts: yes");
+        try (var left = Files.list(emptyDirectory.resolve("bench"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("outputs are deleted, the batch kept for the next run")
+                    .containsExactly("batch-600-1.json");
+        }
     }
 
     @Test
