@@ -78,10 +78,7 @@ public final class PhaseBench {
                 evaluator.stream(year, source(sample), new Discard());
                 if (round > 0) evaluated.get(i).add(seconds(started));
                 started = System.nanoTime();
-                try (JsonDecisionOutput json = new JsonDecisionOutput(year, rules)) {
-                    evaluator.stream(year, source(sample), json);
-                    AtomicFile.write(output, json::writeTo);
-                }
+                writeJson(rules, threads.get(i), year, source(sample), output);
                 if (round > 0) rendered.get(i).add(seconds(started));
             }
         }
@@ -94,6 +91,15 @@ public final class PhaseBench {
             phases.add(new Phase(RENDER, threads.get(i), sample.size(), median(rendered.get(i))));
         }
         return phases;
+    }
+
+    /** Evaluates the records and writes the data contract's JSON to {@code output}, as {@code evaluate} does. */
+    public static <E extends Exception> void writeJson(RuleSet rules, int threads, int year, RecordSource<E> records,
+                                                       Path output) throws IOException, E {
+        try (JsonDecisionOutput json = new JsonDecisionOutput(year, rules)) {
+            new Evaluator(rules, threads).stream(year, records, json);
+            AtomicFile.write(output, json::writeTo);
+        }
     }
 
     private static int readAll(Path batch) throws IOException {

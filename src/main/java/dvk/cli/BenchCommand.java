@@ -3,16 +3,13 @@ package dvk.cli;
 import dvk.bench.BatchGenerator;
 import dvk.bench.Benchmark;
 import dvk.bench.PhaseBench;
-import dvk.engine.Evaluator;
 import dvk.engine.RuleCompiler;
 import dvk.engine.RuleLibrary;
 import dvk.engine.RuleSet;
 import dvk.engine.RulesException;
-import dvk.io.AtomicFile;
 import dvk.io.BatchException;
 import dvk.io.BatchReader;
 import dvk.io.BatchStream;
-import dvk.io.JsonDecisionOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -186,10 +183,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Seconds to read, evaluate and write the batch as JSON, as {@code evaluate} does. */
     private static double timedRun(RuleSet rules, Path batch, int threads, Path output) throws IOException {
         long started = System.nanoTime();
-        try (BatchStream input = BatchReader.open(batch);
-             JsonDecisionOutput decisions = new JsonDecisionOutput(input.year(), rules)) {
-            new Evaluator(rules, threads).stream(input.year(), input, decisions);
-            AtomicFile.write(output, decisions::writeTo);
+        try (BatchStream input = BatchReader.open(batch)) {
+            PhaseBench.writeJson(rules, threads, input.year(), input, output);
         } catch (BatchException e) {
             throw new IOException(e.getMessage(), e);
         }
