@@ -15,7 +15,7 @@ public record CriterionOutcome(
         String actual,
         String required,
         String rule,
-        String cite) {
+        String cite) implements NominationFact {
 
     /** The title of eligibility criteria: they bind every title. */
     public static final String EVERY_TITLE = "*";

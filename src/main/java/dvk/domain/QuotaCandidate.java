@@ -4,4 +4,4 @@ package dvk.domain;
  * A nomination that meets every criterion of a quota-limited title but the quota itself; the
  * quota rule ranks these within their district.
  */
-public record QuotaCandidate(String nominationId, String title, String district, int score, long beneficiaries) {}
+public record QuotaCandidate(String nominationId, String title, String district, int score, long beneficiaries) implements NominationFact {}

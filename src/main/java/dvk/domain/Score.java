@@ -3,7 +3,7 @@ package dvk.domain;
 import java.util.List;
 
 /** A model's total score with its parts, in the order the score rule lists them. */
-public record Score(String nominationId, int total, List<ScorePart> parts) {
+public record Score(String nominationId, int total, List<ScorePart> parts) implements NominationFact {
     public Score {
         parts = List.copyOf(parts);
     }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /** The points one score component earns: those of the highest band reached, else 0. */
-public record ScorePart(String nominationId, String component, int points) {
+public record ScorePart(String nominationId, String component, int points) implements NominationFact {
 
     public static ScorePart highestBand(String nominationId, String component, Number actual, Band... bands) {
         BigDecimal value = Numbers.toBigDecimal(actual);

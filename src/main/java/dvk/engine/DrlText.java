@@ -50,18 +50,25 @@ public final class DrlText {
                 int startLine = line;
                 StringBuilder value = new StringBuilder();
                 i++;
-                while (i < text.length() && text.charAt(i) != c && text.charAt(i) != '\n') {
+                // a DRL string may span lines (Drools reads it so): ending it at a line break would
+                // read the code after it as the inside of a string
+                while (i < text.length() && text.charAt(i) != c) {
                     if (text.charAt(i) == '\\' && i + 1 < text.length()) {
+                        if (text.charAt(i + 1) == '\n') line++;
                         value.append(text.charAt(i + 1));
                         i += 2;
                     } else {
+                        if (text.charAt(i) == '\n') line++;
                         value.append(text.charAt(i++));
                     }
                 }
                 if (i < text.length() && text.charAt(i) == c) i++;
                 String literal = text.substring(start, i);
                 code.append(literal);
-                bare.append(c).append(" ".repeat(Math.max(0, literal.length() - 2))).append(literal.length() > 1 ? c : "");
+                bare.append(c);
+                for (int k = 1; k < literal.length() - 1; k++) bare.append(literal.charAt(k) == '\n' ? '\n' : ' ');
+                if (literal.length() > 1 && literal.charAt(literal.length() - 1) == c) bare.append(c);
+                else if (literal.length() > 1) bare.append(literal.charAt(literal.length() - 1) == '\n' ? '\n' : ' ');
                 strings.add(new Literal(value.toString(), startLine));
             } else {
                 if (c == '\n') line++;

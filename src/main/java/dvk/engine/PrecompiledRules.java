@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -21,6 +23,8 @@ final class PrecompiledRules {
     /** Under the class path: {@code <fingerprint hex>/models} names the model classes, {@code <hex>/classes/} holds them. */
     static final String RESOURCE = "dvk/precompiled/";
     static final String MODELS = "models";
+    /** Under the same directory: {@code class<TAB>rule} lines, the rule whose code each class holds. */
+    static final String ORIGINS = "origins";
     static final String CLASSES = "classes/";
     static final String CLASS_SUFFIX = ".bytes";
 
@@ -35,13 +39,16 @@ final class PrecompiledRules {
         return RESOURCE + key(fingerprint);
     }
 
+    /** A precompiled rule set: its KieBase, and the rule each generated class holds the code of. */
+    record Loaded(KieBase kieBase, Map<String, String> ruleOfClass) {}
+
     /** The KieBase of the rule set with this fingerprint, when this build of dvk precompiled it. */
-    static Optional<KieBase> load(String fingerprint) {
+    static Optional<Loaded> load(String fingerprint) {
         return load(fingerprint, PrecompiledRules.class.getClassLoader());
     }
 
     /** @param resources where to look for {@code dvk/precompiled/}: dvk's class path, or a test's directory */
-    static Optional<KieBase> load(String fingerprint, ClassLoader resources) {
+    static Optional<Loaded> load(String fingerprint, ClassLoader resources) {
         String directory = directory(fingerprint);
         try (InputStream models = resources.getResourceAsStream(directory + MODELS)) {
             if (models == null) return Optional.empty();
@@ -50,11 +57,24 @@ final class PrecompiledRules {
             for (String name : new String(models.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!name.isBlank()) loaded.add((Model) loader.loadClass(name.strip()).getDeclaredConstructor().newInstance());
             }
-            return loaded.isEmpty() ? Optional.empty() : Optional.of(KieBaseBuilder.createKieBaseFromModel(loaded));
+            if (loaded.isEmpty()) return Optional.empty();
+            return Optional.of(new Loaded(KieBaseBuilder.createKieBaseFromModel(loaded), origins(resources, directory)));
         } catch (IOException | ReflectiveOperationException | LinkageError | ClassCastException e) {
             // classes compiled against another build of dvk (a stale class path): compile the DRL instead
             return Optional.empty();
         }
+    }
+
+    private static Map<String, String> origins(ClassLoader resources, String directory) throws IOException {
+        Map<String, String> ruleOfClass = new HashMap<>();
+        try (InputStream in = resources.getResourceAsStream(directory + ORIGINS)) {
+            if (in == null) return ruleOfClass;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) ruleOfClass.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        }
+        return ruleOfClass;
     }
 
     /** Defines the generated classes from their bytes; everything else (dvk's domain, Drools) comes from dvk's own loader. */

@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import dvk.engine.sandbox.RuleCodeSandbox;
+import dvk.engine.sandbox.SandboxReport;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -88,6 +90,7 @@ public final class RuleCompiler {
             refuseUnsafe(sources);
             Built built = build(sources);
             KieBase kieBase = built.kieBase();
+            RuleMetadata.unquote(kieBase);
             Map<String, RuleInfo> rules = describe(kieBase, sources, titles);
             List<RuleBodies.Body> bodies = RuleBodies.of(sources);
             Set<String> titleCodes = titles.stream().map(TitleDefinition::code).collect(Collectors.toSet());
@@ -99,7 +102,7 @@ public final class RuleCompiler {
                     Files.readString(sources.titlesFile(), StandardCharsets.UTF_8)));
             warnings.addAll(RuleLints.repeatedThresholds(bodies, byName));
             return new RuleSet(source, manifest, sources.fingerprint(), kieBase, titles, rules,
-                    warnings.stream().map(w -> w.under(source)).toList(), built.how());
+                    warnings.stream().map(w -> w.under(source)).toList(), built.how(), built.ruleOfClass());
         } catch (RulesException e) {
             throw e.under(source);
         } catch (IOException e) {
@@ -107,32 +110,65 @@ public final class RuleCompiler {
         }
     }
 
-    /** Unsafe rule files are not even handed to the Drools compiler. */
+    /** What the text lint can tell early: rule files it finds unsafe are not even handed to the compiler. */
     private static void refuseUnsafe(RuleSources sources) throws RulesException {
-        List<RuleProblem> unsafe = UnsafeCodeLint.check(sources);
+        List<RuleProblem> unsafe = new ArrayList<>(RulePackage.check(sources));
+        unsafe.addAll(UnsafeCodeLint.check(sources));
         if (!unsafe.isEmpty()) throw new RulesException(unsafe);
     }
 
-    private record Built(KieBase kieBase, String how) {}
+    /** A KieBase, how it was built, and which rule each generated class holds the code of. */
+    private record Built(KieBase kieBase, String how, Map<String, String> ruleOfClass) {}
 
     private Built build(RuleSources sources) throws RulesException {
         if (mode == RuleBuildMode.AUTO) {
-            Optional<KieBase> precompiled = PrecompiledRules.load(sources.fingerprint());
-            if (precompiled.isPresent()) return new Built(precompiled.get(), "precompiled executable model");
+            Optional<PrecompiledRules.Loaded> precompiled = PrecompiledRules.load(sources.fingerprint());
+            if (precompiled.isPresent()) {
+                return new Built(precompiled.get().kieBase(), "precompiled executable model", precompiled.get().ruleOfClass());
+            }
         }
-        boolean executableModel = mode == RuleBuildMode.EXECUTABLE_MODEL;
-        KieBuilder builder = builder(sources, executableModel);
-        KieBase kieBase = KieServices.Factory.get().newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
-        return new Built(kieBase, executableModel ? "executable model, compiled now" : "classic DRL, compiled now");
+        Compiled compiled = executableModel(sources);
+        KieServices services = KieServices.Factory.get();
+        ReleaseId releaseId = compiled.module().getReleaseId();
+        KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+        // the KieBase keeps its classes; the repository would keep every edited rule set a server compiles
+        services.getRepository().removeKieModule(releaseId);
+        return new Built(kieBase, "executable model, compiled now", compiled.ruleOfClass());
     }
 
-    /** The rule set compiled to an executable model, for {@link RulePrecompiler}. */
-    static InternalKieModule executableModel(RuleSources sources) throws RulesException {
+    /** A rule set compiled to Java classes that the sandbox has passed, not yet loaded. */
+    record Compiled(InternalKieModule module, Map<String, String> ruleOfClass) {}
+
+    /**
+     * Compiles the rule set to Drools' executable model (every constraint, consequence and function
+     * becomes Java bytecode) and passes every generated class through the sandbox before any of it
+     * is loaded. Also what {@link RulePrecompiler} runs when dvk is built.
+     */
+    static Compiled executableModel(RuleSources sources) throws RulesException {
         refuseUnsafe(sources);
-        return (InternalKieModule) builder(sources, true).getKieModule();
+        return sandboxed(sources);
     }
 
-    private static KieBuilder builder(RuleSources sources, boolean executableModel) throws RulesException {
+    /** Compiled and checked by the sandbox alone, without the text lint: the tests that the sandbox is the boundary. */
+    static Compiled sandboxed(RuleSources sources) throws RulesException {
+        // what the compiler cannot take without failing blindly (and, for metadata, without building annotation classes)
+        List<RuleProblem> unparsable = new ArrayList<>(StringsAcrossLines.check(sources));
+        unparsable.addAll(RuleAnnotations.check(sources));
+        if (!unparsable.isEmpty()) throw new RulesException(unparsable);
+        InternalKieModule module = (InternalKieModule) builder(sources).getKieModule();
+        Map<String, byte[]> classes = new HashMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) classes.put(name.substring(0, name.length() - ".class".length()), module.getBytes(name));
+        }
+        SandboxReport report = RuleCodeSandbox.check(classes);
+        if (!report.clean()) {
+            KieServices.Factory.get().getRepository().removeKieModule(module.getReleaseId());
+            throw new RulesException(SandboxProblems.of(report.findings(), sources));
+        }
+        return new Compiled(module, report.ruleOfClass());
+    }
+
+    private static KieBuilder builder(RuleSources sources) throws RulesException {
         KieServices services = KieServices.Factory.get();
         KieFileSystem files = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("vn.dvk.rules", "rules-" + UUID.randomUUID(), "1.0.0");
@@ -142,13 +178,18 @@ public final class RuleCompiler {
             files.write(RESOURCE_DIR + drl.name(), drl.text());
         }
         KieBuilder builder = services.newKieBuilder(files);
-        if (executableModel) {
+        try {
             builder.buildAll(ExecutableModelProject.class);
-        } else {
-            builder.buildAll();
+        } catch (RuntimeException e) {
+            // the executable model's parsers throw on some input (a string across lines in a constraint)
+            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+            throw new RulesException(new RuleProblem("", 0, null, "the rules cannot be compiled: " + first));
         }
-        List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(message -> problem(sources, message))
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        GeneratedSourceErrors generated = GeneratedSourceErrors.of(errors, sources);
+        List<RuleProblem> problems = errors.stream()
+                .filter(message -> !generated.isSourceDump(message))
+                .map(message -> generated.isInGeneratedSource(message) ? generated.problem(message) : problem(sources, message))
                 .distinct()
                 .toList();
         if (!problems.isEmpty()) {

@@ -43,7 +43,8 @@ public final class RulePrecompiler {
         for (RuleLibrary.Entry entry : RuleLibrary.open(rules).ruleSets()) {
             long started = System.nanoTime();
             RuleSources sources = RuleSources.read(entry.directory(), entry.label());
-            InternalKieModule module = RuleCompiler.executableModel(sources);
+            RuleCompiler.Compiled compiled = RuleCompiler.executableModel(sources);
+            InternalKieModule module = compiled.module();
             Path directory = output.resolve(PrecompiledRules.key(sources.fingerprint()));
             List<String> models = new ArrayList<>();
             int classes = 0;
@@ -64,6 +65,9 @@ public final class RulePrecompiler {
             if (models.isEmpty()) throw new IllegalStateException(entry.label() + ": the executable model names no model class");
             Files.createDirectories(directory);
             Files.writeString(directory.resolve(PrecompiledRules.MODELS), String.join("\n", models) + "\n");
+            StringBuilder origins = new StringBuilder();
+            new java.util.TreeMap<>(compiled.ruleOfClass()).forEach((c, rule) -> origins.append(c).append('\t').append(rule).append('\n'));
+            Files.writeString(directory.resolve(PrecompiledRules.ORIGINS), origins, StandardCharsets.UTF_8);
             done.add(String.format("dvk: precompiled %s (%d classes, %d ms) %s", entry.label(), classes,
                     (System.nanoTime() - started) / 1_000_000, sources.fingerprint()));
         }

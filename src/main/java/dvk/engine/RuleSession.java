@@ -3,6 +3,7 @@ package dvk.engine;
 import dvk.domain.EvaluationYear;
 import dvk.domain.Indexed;
 import dvk.domain.Nomination;
+import dvk.domain.NominationFact;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,13 @@ final class RuleSession {
     static final int BASE_FACTS = 20_000;
 
     private RuleSession() {}
+
+    /** The nomination a fact in a failing match is about, if any. */
+    private static String nominationOf(Object fact) {
+        if (fact instanceof Nomination n) return n.id();
+        if (fact instanceof NominationFact f) return f.nominationId();
+        return null;
+    }
 
     /** Thrown from inside a consequence when the session holds too many facts; Drools wraps it with the rule. */
     static final class TooManyFacts extends RuntimeException {
@@ -90,7 +98,7 @@ final class RuleSession {
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             String nomination = e.getMatch() == null ? null : e.getMatch().getObjects().stream()
-                    .filter(Nomination.class::isInstance).map(o -> ((Nomination) o).id()).findFirst().orElse(null);
+                    .map(RuleSession::nominationOf).filter(java.util.Objects::nonNull).findFirst().orElse(null);
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String what = cause instanceof TooManyFacts ? "inserted more than " + factCap + " facts for "
                     + nominations.size() + " nominations (" + scope + "): does it insert without end?" : "failed: " + cause;

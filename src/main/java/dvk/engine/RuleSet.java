@@ -12,16 +12,23 @@ import org.kie.api.KieBase;
  * Compiled rules ready to evaluate: the KieBase (thread-safe, one session per district), the
  * titles data, a fingerprint of the files they came from, and what the lints warn about them
  * (warnings do not stop evaluation; errors stop compilation), and how the KieBase was built
- * ({@code precompiled executable model}, {@code classic DRL, compiled now}, …).
+ * ({@code precompiled executable model}, {@code executable model, compiled now}), and the rule
+ * each generated class holds the code of.
  */
 public record RuleSet(String source, RuleSetManifest manifest, String fingerprint, KieBase kieBase,
                       List<TitleDefinition> titles, Map<String, RuleInfo> rulesById, List<RuleProblem> warnings,
-                      String build) {
+                      String build, Map<String, String> ruleOfClass) {
 
     public RuleSet {
         warnings = List.copyOf(warnings);
         titles = List.copyOf(titles);
         rulesById = Map.copyOf(rulesById);
+        ruleOfClass = Map.copyOf(ruleOfClass);
+    }
+
+    /** The rule whose code a generated class holds (from a stack trace: which rule was running), if any. */
+    public Optional<String> ruleOfClass(String className) {
+        return Optional.ofNullable(ruleOfClass.get(className));
     }
 
     public YearRange years() {

@@ -35,7 +35,7 @@ class PrecompiledRulesTest {
     void anEditedRuleSetIsCompiledFromItsDrlNotTakenFromTheBuild() throws Exception {
         RulesCopy edited = RulesCopy.of(temp).replace("district-model.drl", "$s.total(), 60)", "$s.total(), 95)");
         RuleSet rules = new RuleCompiler().compile(edited.directory());
-        assertThat(rules.build()).isEqualTo("classic DRL, compiled now");
+        assertThat(rules.build()).isEqualTo("executable model, compiled now");
         Batch sample = BatchReader.read(Path.of("fixtures/samples/gia-lam-2024.json"));
         long districtModels = new Evaluator(rules).evaluate(sample).decisions().stream()
                 .filter(d -> d.awards().stream().anyMatch(a -> a.title().equals("DISTRICT_MODEL"))).count();
@@ -45,20 +45,19 @@ class PrecompiledRulesTest {
     }
 
     @Test
-    void precompiledClassicAndExecutableModelDecideByteIdentically() throws Exception {
+    void precompiledAndCompiledNowDecideByteIdentically() throws Exception {
         RuleSet precompiled = new RuleCompiler(RuleBuildMode.AUTO).compile(TestRules.RULES);
-        RuleSet classic = new RuleCompiler(RuleBuildMode.CLASSIC).compile(TestRules.RULES);
         RuleSet executable = new RuleCompiler(RuleBuildMode.EXECUTABLE_MODEL).compile(TestRules.RULES);
-        assertThat(classic.build()).isEqualTo("classic DRL, compiled now");
+        assertThat(precompiled.build()).isEqualTo("precompiled executable model");
         assertThat(executable.build()).isEqualTo("executable model, compiled now");
+        assertThat(precompiled.ruleOfClass().values()).isNotEmpty().containsExactlyInAnyOrderElementsOf(executable.ruleOfClass().values());
         StringWriter generated = new StringWriter();
         // 3,000 records: every threshold met and missed, contested district quotas, invalid records
         new BatchGenerator(2024, 7).write(3_000, BatchFormat.JSON, generated);
         Path batchFile = Files.writeString(temp.resolve("generated.json"), generated.toString(), StandardCharsets.UTF_8);
         for (Path input : new Path[] {Path.of("fixtures/samples/gia-lam-2024.json"), batchFile}) {
             Batch batch = BatchReader.read(input);
-            byte[] expected = json(new Evaluator(classic, 2).evaluate(batch));
-            assertThat(json(new Evaluator(precompiled, 2).evaluate(batch))).as(input.toString()).isEqualTo(expected);
+            byte[] expected = json(new Evaluator(precompiled, 2).evaluate(batch));
             assertThat(json(new Evaluator(executable, 2).evaluate(batch))).as(input.toString()).isEqualTo(expected);
         }
     }
@@ -72,9 +71,11 @@ class PrecompiledRulesTest {
         assertThat(RulePrecompiler.precompile(library, output)).singleElement().asString().contains("2024-2025");
         RuleSources sources = RuleSources.read(library.resolve("2024-2025"));
         try (URLClassLoader classPath = new URLClassLoader(new URL[] {temp.resolve("classes").toUri().toURL()}, null)) {
-            assertThat(PrecompiledRules.load(sources.fingerprint(), classPath)).hasValueSatisfying(kieBase ->
-                    assertThat(kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum())
-                            .isEqualTo(TestRules.standard().ruleCount()));
+            assertThat(PrecompiledRules.load(sources.fingerprint(), classPath)).hasValueSatisfying(loaded -> {
+                assertThat(loaded.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum())
+                        .isEqualTo(TestRules.standard().ruleCount());
+                assertThat(loaded.ruleOfClass()).containsValue("city-model: replication sites");
+            });
             // another rule set's fingerprint finds nothing there
             assertThat(PrecompiledRules.load(TestRules.standard().fingerprint(), classPath)).isEmpty();
         }

@@ -28,6 +28,20 @@ public final class RulesCopy {
         }
     }
 
+    /** A rule set of only its data (titles and years): for one rule file tried on its own. */
+    public static RulesCopy dataOnly(Path temp) {
+        return of(temp).deleteRuleFiles();
+    }
+
+    private RulesCopy deleteRuleFiles() {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) Files.delete(file);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path directory() {
         return directory;
     }
