@@ -13,6 +13,7 @@ import dvk.io.AtomicFile;
 import dvk.io.BatchException;
 import dvk.io.BatchReader;
 import dvk.io.GitRevision;
+import dvk.io.TemporaryFiles;
 import dvk.regression.Impact;
 import dvk.regression.ImpactAnalysis;
 import dvk.report.ImpactHtmlWriter;
@@ -22,11 +23,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,7 +87,7 @@ public final class DiffCommand implements Callable<Integer> {
             if (base.startsWith(GIT_PREFIX)) {
                 String revision = base.substring(GIT_PREFIX.length());
                 Path directory = rules.rules != null ? rules.rules : RulesOption.WORKING_RULES;
-                gitCopy = Files.createTempDirectory("dvk-base-");
+                gitCopy = TemporaryFiles.createDirectory("base");
                 Path exported = GitRevision.export(revision, directory, gitCopy);
                 baseLibrary = RuleLibrary.open(exported, base + ":" + RuleLibrary.open(directory).label());
             } else {
@@ -152,10 +150,10 @@ public final class DiffCommand implements Callable<Integer> {
 
     private static void deleteQuietly(Path directory) {
         if (directory == null) return;
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            TemporaryFiles.delete(directory);
         } catch (IOException ignored) {
-            // a temporary copy left behind is harmless
+            // what is left is deleted when dvk exits, or swept by a later run
         }
     }
 }

@@ -67,11 +67,17 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * Replaces {@code target} with the content, or leaves it as it was. The temporary file lives
+     * beside the target (a rename does not cross file systems) and is deleted on every exit the JVM
+     * runs; the ones a killed run left there are swept first.
+     */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        TemporaryFiles.sweep(directory);
+        Path temporary = TemporaryFiles.beside(absolute);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                  Target out = new Target(channel)) {
@@ -84,7 +90,7 @@ public final class AtomicFile {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temporary);
+            TemporaryFiles.delete(temporary);
         }
     }
 }
