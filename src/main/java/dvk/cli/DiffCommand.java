@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
                     + " per title how many nominations gain and lose it; per nomination that changes, the titles it"
                     + " gains and loses and each criterion outcome that changed.",
             "",
-            "Exit codes: 0 impact reported; 2 usage or unreadable input; 4 either rule set cannot be used."
+            "Exit codes: 0 impact reported; 2 usage, unreadable input, or output that cannot be written;"
+                    + " 4 either rule set cannot be used."
         })
 public final class DiffCommand implements Callable<Integer> {
     static final String GIT_PREFIX = "git:";
@@ -80,6 +81,7 @@ public final class DiffCommand implements Callable<Integer> {
             err.println("dvk: " + input + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        Impact impact;
         Path gitCopy = null;
         try {
             RuleLibrary changedLibrary = rules.library();
@@ -98,8 +100,7 @@ public final class DiffCommand implements Callable<Integer> {
             RuleSet changedRules = compiler.compile(select(changedLibrary, batch.year()));
             Evaluation before = evaluator(baseRules).evaluate(batch);
             Evaluation after = evaluator(changedRules).evaluate(batch);
-            write(ImpactAnalysis.compare(input.toString().replace('\\', '/'), before, after));
-            return ExitCodes.OK;
+            impact = ImpactAnalysis.compare(input.toString().replace('\\', '/'), before, after);
         } catch (GitRevision.GitException e) {
             err.println("dvk: --base " + base + ": " + e.getMessage());
             return ExitCodes.USAGE;
@@ -115,6 +116,13 @@ public final class DiffCommand implements Callable<Integer> {
         } finally {
             deleteQuietly(gitCopy);
         }
+        try {
+            write(impact);
+        } catch (IOException e) {
+            err.println("dvk: " + output.cannotWrite(e));
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.OK;
     }
 
     /** The rule set for the batch's year; in a what-if, a library of one rule set gives that set whatever the year. */

@@ -66,7 +66,7 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             output.stream(spec, writer -> summary[0] = generator.write(n, format, writer));
         } catch (IOException e) {
-            err.println("dvk: cannot write " + output.target() + ": " + e.getMessage());
+            err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;
         }
         if (output.toFile()) {

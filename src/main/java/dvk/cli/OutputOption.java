@@ -3,7 +3,6 @@ package dvk.cli;
 import dvk.io.AtomicFile;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -30,14 +29,11 @@ public final class OutputOption {
             return;
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (OutputStream stream = WriterOutputStream.builder().setWriter(new NonClosing(stdout))
+        try (OutputStream stream = WriterOutputStream.builder().setWriter(StandardOutput.failingFast(stdout))
                 .setCharset(StandardCharsets.UTF_8).setBufferSize(1 << 16).get()) {
             content.writeTo(new KeptOpen(stream)); // some writers close what they are given, then write on
         }
-        stdout.flush();
-        if (stdout.checkError()) {
-            throw new IOException("the output could not be written");
-        }
+        StandardOutput.check(stdout);
     }
 
     /** Closing only flushes. */
@@ -49,18 +45,6 @@ public final class OutputOption {
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
-
-    /** The command's writer outlives one output. */
-    private static final class NonClosing extends FilterWriter {
-        NonClosing(Writer writer) {
-            super(writer);
         }
 
         @Override
@@ -90,11 +74,10 @@ public final class OutputOption {
             return;
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        content.writeTo(stdout);
-        stdout.flush();
-        if (stdout.checkError()) {
-            throw new IOException("the output could not be written");
-        }
+        Writer writer = new BufferedWriter(StandardOutput.failingFast(stdout), 1 << 16);
+        content.writeTo(writer);
+        writer.flush();
+        StandardOutput.check(stdout);
     }
 
     boolean toFile() {
@@ -103,6 +86,11 @@ public final class OutputOption {
 
     /** How messages name where the output went. */
     String target() {
-        return out == null ? "the output" : out.toString();
+        return out == null ? "standard output" : out.toString();
+    }
+
+    /** The line (without "dvk: ") for an output that could not be written. */
+    String cannotWrite(IOException e) {
+        return e instanceof StandardOutput.Lost ? e.getMessage() : "cannot write " + target() + ": " + e.getMessage();
     }
 }

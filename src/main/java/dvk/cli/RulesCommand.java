@@ -67,7 +67,7 @@ public final class RulesCommand implements Callable<Integer> {
                         + " rules in " + catalogs.size() + " rule sets → " + output.target());
             }
         } catch (IOException e) {
-            err.println("dvk: cannot write " + output.target() + ": " + e.getMessage());
+            err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;
         }
         return ExitCodes.OK;
