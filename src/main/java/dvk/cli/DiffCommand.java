@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
                     + " per title how many nominations gain and lose it; per nomination that changes, the titles it"
                     + " gains and loses and each criterion outcome that changed.",
             "",
-            "Exit codes: 0 impact reported; 2 usage, unreadable input, or output that cannot be written;"
+            "Exit codes: 0 impact reported; 2 usage, unreadable input, an --out refused or output that cannot be written;"
                     + " 4 either rule set cannot be used."
         })
 public final class DiffCommand implements Callable<Integer> {
@@ -74,6 +74,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Path baseDirectory = base.startsWith(GIT_PREFIX) ? null : Path.of(base);
+        if (output.refused(err, input, rules.directory(), baseDirectory)) return ExitCodes.USAGE;
         Batch batch;
         try {
             batch = BatchReader.read(input);
@@ -93,7 +95,7 @@ public final class DiffCommand implements Callable<Integer> {
                 Path exported = GitRevision.export(revision, directory, gitCopy);
                 baseLibrary = RuleLibrary.open(exported, base + ":" + RuleLibrary.open(directory).label());
             } else {
-                baseLibrary = RuleLibrary.open(Path.of(base));
+                baseLibrary = RuleLibrary.open(baseDirectory);
             }
             RuleCompiler compiler = new RuleCompiler();
             RuleSet baseRules = compiler.compile(select(baseLibrary, batch.year()));

@@ -41,6 +41,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (output.refused(err)) return ExitCodes.USAGE;
         if (n < 0) {
             err.println("dvk: --n must be 0 or more, got " + n);
             return ExitCodes.USAGE;

@@ -1,6 +1,7 @@
 package dvk.cli;
 
 import dvk.io.AtomicFile;
+import dvk.io.OutputTarget;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -10,14 +11,34 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
 import org.apache.commons.io.output.WriterOutputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code --out FILE}, shared by the commands that write a report: a file written atomically, or the command's output. */
 public final class OutputOption {
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write to FILE (atomically) instead of standard output. FILE must be a new or a writable regular"
+                    + " file, not an input of the run; a link to a regular file replaces the file it points to.")
     Path out;
+
+    /**
+     * Says on stderr why {@code --out} may not be written, before anything runs: it names one of
+     * {@code inputs} (files, or directories such as the rules), a directory, a device, a FIFO, a
+     * read-only file. False when there is no {@code --out} or it may be written.
+     */
+    boolean refused(PrintWriter err, Path... inputs) {
+        if (out == null) return false;
+        try {
+            OutputTarget.check(out, Arrays.stream(inputs).filter(Objects::nonNull).toList());
+            return false;
+        } catch (OutputTarget.Refused e) {
+            err.println("dvk: --out " + out + ": " + e.getMessage());
+            return true;
+        }
+    }
 
     /**
      * Writes the content to the file atomically, or streams it to the command's output (a batch's

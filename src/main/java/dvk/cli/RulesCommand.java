@@ -47,6 +47,7 @@ public final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (output.refused(err, rules.directory())) return ExitCodes.USAGE;
         List<RuleCatalog> catalogs;
         try {
             catalogs = catalogs(rules.library());
