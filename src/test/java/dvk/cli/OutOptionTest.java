@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * refused before the rules are compiled or the input read; a link is written through. Inputs
  * from a pipe read as files do.
  */
+// a FIFO read by mistake, or never written, blocks for ever: fail instead
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OutOptionTest {
     private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.json");
     private static final String BROKEN_DRL = "package dvk.rules;\nrule \"x\"\nwhen\n  This is not DRL\nthen\nend\n";

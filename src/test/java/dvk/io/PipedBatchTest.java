@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A batch from a pipe ({@code <(cat batch.json)}, a FIFO) reads as the file does, without seeking:
  * JSON whatever the place of its year, CSV and XLSX, by name or by the first bytes.
  */
+// a FIFO read by mistake, or never written, blocks for ever: fail instead
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PipedBatchTest {
     private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.json");
     private static final Path SAMPLE_CSV = Path.of("fixtures/samples/gia-lam-2024.csv");
