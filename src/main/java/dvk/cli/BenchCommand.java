@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
                     + " the time from JVM start to the first decision (cold start), the peak heap, and whether the"
                     + " output is byte-identical whatever the thread count. Run it from the packaged jar.",
             "",
-            "Exit codes: 0 measured; 1 the outputs differ between thread counts; 2 usage or a run failed."
+            "Exit codes: 0 measured; 1 the outputs differ between thread counts; 2 usage, a run failed, or the"
+                    + " output cannot be written."
         })
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -91,7 +92,10 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("dvk bench: %d cores, -Xmx%s, %s, batches in %s%n", Runtime.getRuntime().availableProcessors(), heap,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), dir);
         if (fresh) out.println("  records  threads   records/s   seconds  build rules  first decision  peak heap after GC  output sha-256");
-        out.flush();
+        if (StandardOutput.lost(out, err)) { // before minutes of measuring for nobody
+            if (work == null) Files.deleteIfExists(dir); // still empty
+            return ExitCodes.USAGE;
+        }
         boolean identical = true;
         List<String> speedUps = new ArrayList<>();
         for (int size : fresh ? sizes : List.<Integer>of()) {

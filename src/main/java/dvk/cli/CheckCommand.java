@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                     + " beyond the domain model and plain value types). Warnings: a title no rule awards; a"
                     + " threshold repeated in another rule.",
             "",
-            "Exit codes: 0 clean (or warnings only, without --strict); 1 warnings with --strict; 4 errors."
+            "Exit codes: 0 clean (or warnings only, without --strict); 1 warnings with --strict; 2 the output cannot be"
+                    + " written; 4 errors."
         })
 public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -62,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
                 out.println(entry.label() + ": " + e.problems().size() + " errors");
             }
         }
-        out.flush();
+        if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
         if (errors > 0) {
             err.println("dvk: the rules have " + errors + " errors; evaluate, verify and diff refuse them");
             return ExitCodes.RULES;

@@ -13,6 +13,7 @@ import dvk.io.AtomicFile;
 import dvk.io.BatchException;
 import dvk.io.BatchReader;
 import dvk.io.GitRevision;
+import dvk.io.TemporaryFiles;
 import dvk.regression.Impact;
 import dvk.regression.ImpactAnalysis;
 import dvk.report.ImpactHtmlWriter;
@@ -22,11 +23,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +37,8 @@ import picocli.CommandLine.Parameters;
                     + " per title how many nominations gain and lose it; per nomination that changes, the titles it"
                     + " gains and loses and each criterion outcome that changed.",
             "",
-            "Exit codes: 0 impact reported; 2 usage or unreadable input; 4 either rule set cannot be used."
+            "Exit codes: 0 impact reported; 2 usage, unreadable input, an --out refused or output that cannot be written;"
+                    + " 4 either rule set cannot be used."
         })
 public final class DiffCommand implements Callable<Integer> {
     static final String GIT_PREFIX = "git:";
@@ -75,6 +74,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Path baseDirectory = base.startsWith(GIT_PREFIX) ? null : Path.of(base);
+        if (output.refused(err, input, rules.directory(), baseDirectory)) return ExitCodes.USAGE;
         Batch batch;
         try {
             batch = BatchReader.read(input);
@@ -82,6 +83,7 @@ public final class DiffCommand implements Callable<Integer> {
             err.println("dvk: " + input + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        Impact impact;
         Path gitCopy = null;
         try {
             RuleLibrary changedLibrary = rules.library();
@@ -89,19 +91,18 @@ public final class DiffCommand implements Callable<Integer> {
             if (base.startsWith(GIT_PREFIX)) {
                 String revision = base.substring(GIT_PREFIX.length());
                 Path directory = rules.rules != null ? rules.rules : RulesOption.WORKING_RULES;
-                gitCopy = Files.createTempDirectory("dvk-base-");
+                gitCopy = TemporaryFiles.createDirectory("base");
                 Path exported = GitRevision.export(revision, directory, gitCopy);
                 baseLibrary = RuleLibrary.open(exported, base + ":" + RuleLibrary.open(directory).label());
             } else {
-                baseLibrary = RuleLibrary.open(Path.of(base));
+                baseLibrary = RuleLibrary.open(baseDirectory);
             }
             RuleCompiler compiler = new RuleCompiler();
             RuleSet baseRules = compiler.compile(select(baseLibrary, batch.year()));
             RuleSet changedRules = compiler.compile(select(changedLibrary, batch.year()));
             Evaluation before = evaluator(baseRules).evaluate(batch);
             Evaluation after = evaluator(changedRules).evaluate(batch);
-            write(ImpactAnalysis.compare(input.toString().replace('\\', '/'), before, after));
-            return ExitCodes.OK;
+            impact = ImpactAnalysis.compare(input.toString().replace('\\', '/'), before, after);
         } catch (GitRevision.GitException e) {
             err.println("dvk: --base " + base + ": " + e.getMessage());
             return ExitCodes.USAGE;
@@ -117,6 +118,13 @@ public final class DiffCommand implements Callable<Integer> {
         } finally {
             deleteQuietly(gitCopy);
         }
+        try {
+            write(impact);
+        } catch (IOException e) {
+            err.println("dvk: " + output.cannotWrite(e));
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.OK;
     }
 
     /** The rule set for the batch's year; in a what-if, a library of one rule set gives that set whatever the year. */
@@ -152,10 +160,10 @@ public final class DiffCommand implements Callable<Integer> {
 
     private static void deleteQuietly(Path directory) {
         if (directory == null) return;
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            TemporaryFiles.delete(directory);
         } catch (IOException ignored) {
-            // a temporary copy left behind is harmless
+            // what is left is deleted when dvk exits, or swept by a later run
         }
     }
 }

@@ -1,5 +1,7 @@
 package dvk.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -26,23 +28,45 @@ public final class DvkCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    /** The command line with dvk's settings; output in UTF-8 whatever the platform default. */
+    /**
+     * The command line with dvk's settings; output in UTF-8 whatever the platform default, to file
+     * descriptor 1 itself: {@code System.out} would swallow a failed write.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = configure(new CommandLine(new DvkCommand()));
-        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setOut(StandardOutput.of(new FileOutputStream(FileDescriptor.out)));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         return cli;
     }
 
     /**
      * An exception no command expected is a bug of dvk: one line on stderr, not a stack trace,
-     * and exit 2 from every subcommand (picocli would otherwise use 1).
+     * and exit 2 from every subcommand (picocli would otherwise use 1). Output that was lost (a
+     * full disk, {@code > /dev/full}) is exit 2 too, whatever printed it, even {@code --help}.
      */
     static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("dvk: internal error: " + e);
             return ExitCodes.USAGE;
         });
+        cli.setExecutionStrategy(DvkCommand::executeCheckingOutput);
         return cli;
+    }
+
+    /**
+     * Runs the command, then makes sure its standard output was written. Commands that print check
+     * it themselves before their last word on stderr; this catches the rest (help, version). A
+     * command that already exits 2 has said what went wrong.
+     */
+    private static int executeCheckingOutput(CommandLine.ParseResult parseResult) {
+        int code = new CommandLine.RunLast().execute(parseResult);
+        CommandLine cli = parseResult.commandSpec().commandLine();
+        try {
+            StandardOutput.check(cli.getOut());
+        } catch (StandardOutput.Lost e) {
+            if (code != ExitCodes.USAGE) cli.getErr().println("dvk: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return code;
     }
 }

@@ -37,7 +37,9 @@ import picocli.CommandLine.Parameters;
                     + " decision with its reasons. JSON and CSV are streamed: a million records fit in a 256 MB heap.",
             "",
             "Exit codes: 0 all records decided; 3 decided, but some records rejected (listed in the output);"
-                    + " 2 usage or unreadable input (a file broken midway stops the run; nothing is written); 4 the rules do not compile, do not apply to the batch's year,"
+                    + " 2 usage, unreadable input (a file broken midway stops the run; nothing is written), an --out that"
+                    + " would replace an input, a directory, a device or a read-only file (refused before the run), or"
+                    + " output that cannot be written; 4 the rules do not compile, do not apply to the batch's year,"
                     + " or fail (nothing is written)."
         })
 public final class EvaluateCommand implements Callable<Integer> {
@@ -81,6 +83,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("dvk: --format xlsx writes a workbook: give --out FILE.xlsx");
             return ExitCodes.USAGE;
         }
+        if (output.refused(err, input, rules.directory())) return ExitCodes.USAGE;
         if (timings) RunFigures.watch();
         PhaseClock clock = new PhaseClock();
         BatchStream opened;
@@ -138,8 +141,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (RuleFailure | YearNotCoveredException e) {
             err.println("dvk: " + e.getMessage() + "; nothing was written");
             return ExitCodes.RULES;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("dvk: cannot write " + output.target() + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println("dvk: " + output.cannotWrite(e));
+            return ExitCodes.USAGE;
+        } catch (UncheckedIOException e) {
+            err.println("dvk: " + output.cannotWrite(e.getCause()));
             return ExitCodes.USAGE;
         }
     }

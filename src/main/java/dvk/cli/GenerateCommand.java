@@ -41,6 +41,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (output.refused(err)) return ExitCodes.USAGE;
         if (n < 0) {
             err.println("dvk: --n must be 0 or more, got " + n);
             return ExitCodes.USAGE;
@@ -66,7 +67,7 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             output.stream(spec, writer -> summary[0] = generator.write(n, format, writer));
         } catch (IOException e) {
-            err.println("dvk: cannot write " + output.target() + ": " + e.getMessage());
+            err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;
         }
         if (output.toFile()) {

@@ -1,11 +1,17 @@
 package dvk.cli;
 
+import dvk.io.TemporaryFiles;
+import java.nio.file.Path;
+import org.apache.poi.util.TempFile;
 
 /** {@code java -jar dvk.jar …}: exits with the command's exit code. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // what a killed run left behind; POI's temporary files under the same care as dvk's
+        TemporaryFiles.sweep(Path.of(System.getProperty("java.io.tmpdir")));
+        TempFile.setTempFileCreationStrategy(TemporaryFiles.forPoi());
         int code;
         try {
             code = DvkCommand.commandLine().execute(args);

@@ -1,9 +1,9 @@
 package dvk.cli;
 
 import dvk.io.AtomicFile;
+import dvk.io.OutputTarget;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -11,14 +11,34 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
 import org.apache.commons.io.output.WriterOutputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code --out FILE}, shared by the commands that write a report: a file written atomically, or the command's output. */
 public final class OutputOption {
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write to FILE (atomically) instead of standard output. FILE must be a new or a writable regular"
+                    + " file, not an input of the run; a link to a regular file replaces the file it points to.")
     Path out;
+
+    /**
+     * Says on stderr why {@code --out} may not be written, before anything runs: it names one of
+     * {@code inputs} (files, or directories such as the rules), a directory, a device, a FIFO, a
+     * read-only file. False when there is no {@code --out} or it may be written.
+     */
+    boolean refused(PrintWriter err, Path... inputs) {
+        if (out == null) return false;
+        try {
+            OutputTarget.check(out, Arrays.stream(inputs).filter(Objects::nonNull).toList());
+            return false;
+        } catch (OutputTarget.Refused e) {
+            err.println("dvk: --out " + out + ": " + e.getMessage());
+            return true;
+        }
+    }
 
     /**
      * Writes the content to the file atomically, or streams it to the command's output (a batch's
@@ -30,14 +50,11 @@ public final class OutputOption {
             return;
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (OutputStream stream = WriterOutputStream.builder().setWriter(new NonClosing(stdout))
+        try (OutputStream stream = WriterOutputStream.builder().setWriter(StandardOutput.failingFast(stdout))
                 .setCharset(StandardCharsets.UTF_8).setBufferSize(1 << 16).get()) {
             content.writeTo(new KeptOpen(stream)); // some writers close what they are given, then write on
         }
-        stdout.flush();
-        if (stdout.checkError()) {
-            throw new IOException("the output could not be written");
-        }
+        StandardOutput.check(stdout);
     }
 
     /** Closing only flushes. */
@@ -49,18 +66,6 @@ public final class OutputOption {
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
-
-    /** The command's writer outlives one output. */
-    private static final class NonClosing extends FilterWriter {
-        NonClosing(Writer writer) {
-            super(writer);
         }
 
         @Override
@@ -90,11 +95,10 @@ public final class OutputOption {
             return;
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        content.writeTo(stdout);
-        stdout.flush();
-        if (stdout.checkError()) {
-            throw new IOException("the output could not be written");
-        }
+        Writer writer = new BufferedWriter(StandardOutput.failingFast(stdout), 1 << 16);
+        content.writeTo(writer);
+        writer.flush();
+        StandardOutput.check(stdout);
     }
 
     boolean toFile() {
@@ -103,6 +107,11 @@ public final class OutputOption {
 
     /** How messages name where the output went. */
     String target() {
-        return out == null ? "the output" : out.toString();
+        return out == null ? "standard output" : out.toString();
+    }
+
+    /** The line (without "dvk: ") for an output that could not be written. */
+    String cannotWrite(IOException e) {
+        return e instanceof StandardOutput.Lost ? e.getMessage() : "cannot write " + target() + ": " + e.getMessage();
     }
 }

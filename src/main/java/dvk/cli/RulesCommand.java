@@ -47,6 +47,7 @@ public final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (output.refused(err, rules.directory())) return ExitCodes.USAGE;
         List<RuleCatalog> catalogs;
         try {
             catalogs = catalogs(rules.library());
@@ -67,7 +68,7 @@ public final class RulesCommand implements Callable<Integer> {
                         + " rules in " + catalogs.size() + " rule sets → " + output.target());
             }
         } catch (IOException e) {
-            err.println("dvk: cannot write " + output.target() + ": " + e.getMessage());
+            err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;
         }
         return ExitCodes.OK;

@@ -21,8 +21,14 @@ public final class RulesOption {
     Path rules;
 
     RuleLibrary library() throws RulesException {
-        if (rules != null) return RuleLibrary.open(rules);
-        return Files.isDirectory(WORKING_RULES) ? RuleLibrary.open(WORKING_RULES) : RuleLibrary.bundled();
+        Path directory = directory();
+        return directory != null ? RuleLibrary.open(directory) : RuleLibrary.bundled();
+    }
+
+    /** The directory the rules are read from; null for the rules bundled in dvk. */
+    Path directory() {
+        if (rules != null) return rules;
+        return Files.isDirectory(WORKING_RULES) ? WORKING_RULES : null;
     }
 
     /** One line per problem, under a line saying what could not be done. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
                     + " compared with the titles, failed criteria and scores it expects. Each mismatch is printed"
                     + " with fixture, nomination, title, expected, got and the failed criteria.",
             "",
-            "Exit codes: 0 every fixture holds; 1 a mismatch; 2 a fixture cannot be read;"
+            "Exit codes: 0 every fixture holds; 1 a mismatch; 2 a fixture cannot be read, or the output cannot be written;"
                     + " 4 the rules cannot be used."
         })
 public final class VerifyCommand implements Callable<Integer> {
@@ -60,7 +60,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 out.println();
                 out.print(MismatchTable.format(mismatches));
             }
-            out.flush();
+            if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
             if (failing > 0) {
                 err.println("dvk: " + failing + " of " + files.size() + " fixtures do not hold (" + mismatches.size()
                         + " mismatches)");

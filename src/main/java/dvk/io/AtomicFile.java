@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,6 +46,8 @@ public final class AtomicFile {
     public static final class Target extends OutputStream {
         private final FileChannel channel;
         private final OutputStream out;
+        /** The first write that failed, even if the content's own PrintWriter swallowed it. */
+        private IOException failure;
 
         private Target(FileChannel channel) {
             this.channel = channel;
@@ -58,33 +61,46 @@ public final class AtomicFile {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                if (failure == null) failure = e;
+                throw e;
+            }
         }
     }
 
+    /**
+     * Replaces {@code target} (or the file a link there points to) with the content, or leaves it as
+     * it was; {@link OutputTarget} decides what may be replaced. The temporary file lives beside the
+     * target (a rename does not cross file systems) and is deleted on every exit the JVM runs; the
+     * ones a killed run left there are swept first.
+     */
     public static void write(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
+        Path file = OutputTarget.check(target, List.of());
+        Path directory = file.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        TemporaryFiles.sweep(directory);
+        Path temporary = TemporaryFiles.beside(file);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                  Target out = new Target(channel)) {
                 content.writeTo(out);
+                if (out.failure != null) throw out.failure;
             }
-            keepPermissions(absolute, temporary);
+            keepPermissions(file, temporary);
             try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temporary);
+            TemporaryFiles.delete(temporary);
         }
     }
 }

@@ -8,6 +8,7 @@ import dvk.domain.RejectedRecord;
 import dvk.domain.ValidatedRecord;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,29 +44,43 @@ public final class BatchReader {
 
     /**
      * Opens the batch for reading one record at a time (JSON and CSV are streamed; a workbook is
-     * read whole, as POI reads it, and handed on a record at a time).
+     * read whole, as POI reads it, and handed on a record at a time). The format is the file name's
+     * extension; a pipe without one ({@code <(cat batch.json)}) is told by its first bytes. Nothing
+     * seeks, so a pipe or FIFO reads as a file does.
      */
     public static BatchStream open(Path file) throws BatchException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xls")) {
             throw new BatchException("an old .xls workbook: save it as .xlsx");
         }
-        if (!name.endsWith(".json") && !name.endsWith(".csv") && !name.endsWith(".xlsx")) {
+        Format format = name.endsWith(".json") ? Format.JSON : name.endsWith(".csv") ? Format.CSV
+                : name.endsWith(".xlsx") ? Format.XLSX : null;
+        boolean regular = Files.isRegularFile(file);
+        boolean pipe = !regular && Files.exists(file) && !Files.isDirectory(file);
+        if (format == null && !pipe) {
             throw new BatchException("unknown input format: expected a .json, .csv or .xlsx file");
         }
         InputStream in = null;
         try {
-            long size = Files.size(file);
-            if (name.endsWith(".json")) {
+            long size = regular ? Files.size(file) : 0;
+            if (format == Format.JSON && !pipe) {
                 return new BatchStream(JsonBatchReader.open(() -> buffered(file)), size);
             }
             in = buffered(file);
-            if (name.endsWith(".csv")) {
-                return new BatchStream(CsvBatchReader.open(in), size);
+            if (format == null) format = Format.of(in);
+            switch (format) {
+                case JSON -> {
+                    return new BatchStream(JsonBatchReader.open(new PipeReplay(in)), size);
+                }
+                case CSV -> {
+                    return new BatchStream(CsvBatchReader.open(in), size);
+                }
+                default -> {
+                    RawBatch whole = XlsxBatchReader.read(in);
+                    in.close();
+                    return new BatchStream(new InMemory(whole, size), size);
+                }
             }
-            RawBatch whole = XlsxBatchReader.read(in);
-            in.close();
-            return new BatchStream(new InMemory(whole, size), size);
         } catch (NoSuchFileException e) {
             closeQuietly(in);
             throw new BatchException("file not found");
@@ -78,8 +93,38 @@ public final class BatchReader {
         }
     }
 
+    private enum Format {
+        JSON, CSV, XLSX;
+
+        /** A batch's format by its first bytes: a JSON object, a zip (XLSX), or else CSV text. */
+        static Format of(InputStream in) throws IOException {
+            int limit = 1 << 12;
+            in.mark(limit);
+            try {
+                int b = in.read();
+                if (b == 0xEF && in.read() == 0xBB && in.read() == 0xBF) b = in.read(); // a byte order mark
+                for (int read = 4; read < limit && (b == ' ' || b == '\t' || b == '\r' || b == '\n'); read++) b = in.read();
+                if (b == '{') return JSON;
+                if (b == 'P' && in.read() == 'K') return XLSX;
+                return CSV;
+            } finally {
+                in.reset();
+            }
+        }
+    }
+
+    /**
+     * Buffered, and never asked how much is available: {@code Files.newInputStream} answers that
+     * from the channel's size and position, which a pipe cannot give ("Illegal seek", after the
+     * first short read of a FIFO), and {@code BufferedInputStream} asks between reads.
+     */
     private static InputStream buffered(Path file) throws IOException {
-        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return new BufferedInputStream(new FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int available() {
+                return 0;
+            }
+        }, 1 << 16);
     }
 
     /** Closes what an opening that failed had opened; the failure is the problem to report. */

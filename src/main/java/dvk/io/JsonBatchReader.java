@@ -41,6 +41,9 @@ public final class JsonBatchReader {
     @FunctionalInterface
     interface Opener {
         InputStream open() throws IOException;
+
+        /** The year came before the nominations: nothing will be opened again (a pipe need not be kept). */
+        default void noSecondPass() throws IOException {}
     }
 
     /** Reads a whole batch from a stream (an inline fixture batch, say). */
@@ -109,6 +112,8 @@ public final class JsonBatchReader {
             }
             if (year == null) {
                 year = yearWrittenAfterNominations();
+            } else {
+                opener.noSecondPass();
             }
         }
 

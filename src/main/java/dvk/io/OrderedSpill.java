@@ -31,8 +31,7 @@ public final class OrderedSpill implements Closeable {
 
     public OrderedSpill(String name) throws IOException {
         this.name = name;
-        file = Files.createTempFile("dvk-" + name + "-", ".spill");
-        file.toFile().deleteOnExit();
+        file = TemporaryFiles.create(name, ".spill");
         out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
@@ -124,7 +123,7 @@ public final class OrderedSpill implements Closeable {
         try (SlotFillings slotted = fillings) {
             out.close();
         } finally {
-            Files.deleteIfExists(file);
+            TemporaryFiles.delete(file);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -24,8 +23,7 @@ final class SlotFillings implements Closeable {
     private int slots;
 
     SlotFillings(String name) throws IOException {
-        file = Files.createTempFile("dvk-" + name + "-", ".spill");
-        file.toFile().deleteOnExit();
+        file = TemporaryFiles.create(name, ".spill");
         data = new RandomAccessFile(file.toFile(), "rw");
     }
 
@@ -95,7 +93,7 @@ final class SlotFillings implements Closeable {
         try {
             data.close();
         } finally {
-            Files.deleteIfExists(file);
+            TemporaryFiles.delete(file);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the packaged {@code target/dvk.jar} as a user does, from a directory with nothing else in
@@ -25,6 +27,7 @@ class PackagedJarIT {
     private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.json").toAbsolutePath();
     private static final Path SAMPLE_CSV = Path.of("fixtures/samples/gia-lam-2024.csv").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path emptyDirectory;
@@ -32,16 +35,42 @@ class PackagedJarIT {
     record Run(int exitCode, String out, String err) {}
 
     private Run dvk(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return dvkTo(emptyDirectory.resolve("stdout.txt").toFile(), args);
+    }
+
+    /** dvk with its standard output redirected to {@code out}, as {@code > out}. */
+    private Run dvkTo(File out, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        File out = emptyDirectory.resolve("stdout.txt").toFile();
         File err = emptyDirectory.resolve("stderr.txt").toFile();
         Process process = new ProcessBuilder(command).directory(emptyDirectory.toFile())
                 .redirectOutput(out).redirectError(err).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("dvk finished in time").isTrue();
-        return new Run(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        return new Run(process.exitValue(), out.isFile() ? Files.readString(out.toPath(), StandardCharsets.UTF_8) : "",
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "dvk {0} > /dev/full")
+    @ValueSource(strings = {"evaluate SAMPLE", "evaluate SAMPLE --format html", "rules", "diff --base RULES SAMPLE",
+        "generate --n 100", "verify FIXTURES", "check", "bench --sizes 10", "--help"})
+    void aFullDiskIsAnErrorInEveryCommand(String command) throws Exception {
+        String[] args = command.replace("SAMPLE", SAMPLE.toString()).replace("RULES", Path.of("rules").toAbsolutePath().toString())
+                .replace("FIXTURES", Path.of("fixtures/regression").toAbsolutePath().toString()).split(" ");
+        Run run = dvkTo(new File("/dev/full"), args);
+        assertThat(run.err()).isEqualTo("dvk: cannot write to standard output: No space left on device\n");
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchFromAProcessSubstitutionIsEvaluated() throws Exception {
+        // bash passes <(cat …) as /dev/fd/63: a pipe, without a name that tells the format
+        Process process = new ProcessBuilder("bash", "-c", "exec \"$0\" -jar \"$1\" evaluate <(cat \"$2\")",
+                JAVA, JAR.toString(), SAMPLE.toString()).directory(emptyDirectory.toFile())
+                .redirectOutput(emptyDirectory.resolve("piped.json").toFile())
+                .redirectError(emptyDirectory.resolve("stderr.txt").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(emptyDirectory.resolve("stderr.txt"))).isZero();
+        assertThat(Files.readString(emptyDirectory.resolve("piped.json"))).isEqualTo(dvk("evaluate", SAMPLE.toString()).out());
     }
 
     @Test
