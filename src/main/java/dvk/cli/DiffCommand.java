@@ -66,6 +66,9 @@ public final class DiffCommand implements Callable<Integer> {
     @CommandLine.Mixin
     OutputOption output;
 
+    @CommandLine.Mixin
+    RuleTimeoutOption ruleTimeout;
+
     @Option(names = "--what-if",
             description = "Allow a rule set whose years do not include the batch's year (e.g. next year's rules on"
                     + " this year's batch); the report marks that side as a what-if.")
@@ -140,7 +143,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private Evaluator evaluator(RuleSet rules) {
-        Evaluator evaluator = new Evaluator(rules);
+        Evaluator evaluator = new Evaluator(rules).withRuleTimeout(ruleTimeout.timeout());
         return whatIf ? evaluator.whatIf() : evaluator;
     }
 

@@ -64,6 +64,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     OutputOption output;
 
+    @CommandLine.Mixin
+    RuleTimeoutOption ruleTimeout;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating chunks of records; the output is the same whatever N is. Default: all cores.")
     Integer threads;
 
@@ -103,7 +106,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 return ExitCodes.RULES;
             }
             clock.lap("build rules (" + ruleSet.build() + ", " + ruleSet.ruleCount() + " rules of " + ruleSet.source() + ")");
-            Evaluator evaluator = threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads);
+            Evaluator evaluator = (threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads))
+                    .withRuleTimeout(ruleTimeout.timeout());
             long started = clock.now();
             Tally<?> tally = switch (format) {
                 case json -> streamed(clock, batch, evaluator, new JsonDecisionOutput(batch.year(), ruleSet),

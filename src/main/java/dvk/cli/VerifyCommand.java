@@ -33,6 +33,9 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
+    RuleTimeoutOption ruleTimeout;
+
+    @CommandLine.Mixin
     RulesOption rules;
 
     @Parameters(paramLabel = "FIXTURE_DIR", arity = "0..*",
@@ -45,7 +48,7 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             List<Path> files = FixtureSuite.find(locations.isEmpty() ? List.of(DEFAULT_FIXTURES) : locations);
-            FixtureSuite suite = new FixtureSuite(new YearlyRules(rules.library()));
+            FixtureSuite suite = new FixtureSuite(new YearlyRules(rules.library()), ruleTimeout.timeout());
             List<dvk.regression.Mismatch> mismatches = new ArrayList<>();
             int failing = 0;
             for (Path file : files) {

@@ -7,6 +7,7 @@ import dvk.domain.Indexed;
 import dvk.domain.Nomination;
 import dvk.domain.RejectedRecord;
 import dvk.domain.ValidatedRecord;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,12 +16,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Evaluates a batch as a stream, so memory does not grow with it. Records are read in chunks; each
@@ -39,22 +34,32 @@ public final class Evaluator {
      */
     static final int FIRST_CHUNK = Math.min(16, CHUNK);
 
+    /** How long one session (a chunk, a district's quota) may run: generous, a bound, not a budget. */
+    public static final Duration DEFAULT_RULE_TIMEOUT = Duration.ofSeconds(10);
+
     private final RuleSet rules;
     private final int threads;
     private final boolean anyYear;
+    private final Duration ruleTimeout;
 
-    private Evaluator(RuleSet rules, int threads, boolean anyYear) {
+    private Evaluator(RuleSet rules, int threads, boolean anyYear, Duration ruleTimeout) {
         this.rules = rules;
         this.threads = Math.max(1, threads);
         this.anyYear = anyYear;
+        this.ruleTimeout = ruleTimeout;
     }
 
     public Evaluator(RuleSet rules, int threads) {
-        this(rules, threads, false);
+        this(rules, threads, false, DEFAULT_RULE_TIMEOUT);
     }
 
     public Evaluator(RuleSet rules) {
         this(rules, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same evaluator with another deadline for each session. */
+    public Evaluator withRuleTimeout(Duration timeout) {
+        return new Evaluator(rules, threads, anyYear, timeout);
     }
 
     /**
@@ -62,7 +67,7 @@ public final class Evaluator {
      * ("what would last year's nominations get under the new rules?"), never a real decision.
      */
     public Evaluator whatIf() {
-        return new Evaluator(rules, threads, true);
+        return new Evaluator(rules, threads, true, ruleTimeout);
     }
 
     public RuleSet rules() {
@@ -92,50 +97,53 @@ public final class Evaluator {
             throw new YearNotCoveredException(rules, year);
         }
         DecisionAssembler assembler = new DecisionAssembler(rules);
-        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "dvk-evaluate");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Deque<Future<List<Result<R>>>> inFlight = new ArrayDeque<>();
-            Map<String, List<Indexed<Nomination>>> candidates = new LinkedHashMap<>();
-            int chunkSize = FIRST_CHUNK;
-            int chunksStarted = 0;
-            List<ValidatedRecord> chunk = new ArrayList<>(chunkSize);
-            for (ValidatedRecord record = source.next(); ; record = source.next()) {
-                if (record != null) chunk.add(record);
-                if (chunk.size() == chunkSize || (record == null && !chunk.isEmpty())) {
-                    List<ValidatedRecord> work = chunk;
-                    // the first chunk on this thread: its decisions come out before reading ahead and the
-                    // pool's threads compete with it (and with the JIT) for the cores
-                    inFlight.add(run(chunksStarted++ == 0 ? null : pool, () -> evaluateChunk(year, work, assembler, listener)));
-                    chunkSize = Math.min(CHUNK, 2 * chunkSize);
-                    chunk = new ArrayList<>(chunkSize);
-                }
-                // keep a few chunks ahead of the writer, never the whole batch
-                while (!inFlight.isEmpty() && (record == null || inFlight.size() > 2 * threads || inFlight.peek().isDone())) {
-                    tell(get(inFlight.poll()), listener, candidates);
-                }
-                if (record == null) break;
+        try (SessionRunner sessions = new SessionRunner(rules, threads, ruleTimeout)) {
+            try {
+                evaluateAll(year, source, listener, assembler, sessions);
+            } catch (OutOfMemoryError e) {
+                // the heap ran out on this thread, not in a rule: still a rule's doing when one was running,
+                // or when a worker already ran out inside one
+                throw sessions.blame(e).orElseThrow(() -> e);
             }
-            resolveQuota(year, candidates, pool, assembler, listener);
-        } finally {
-            if (pool != null) pool.shutdownNow();
         }
+    }
+
+    private <R, E extends Exception> void evaluateAll(int year, RecordSource<E> source, DecisionListener<R> listener,
+                                                      DecisionAssembler assembler, SessionRunner sessions) throws E {
+        Deque<SessionRunner.Pending<List<Result<R>>>> inFlight = new ArrayDeque<>();
+        Map<String, List<Indexed<Nomination>>> candidates = new LinkedHashMap<>();
+        int chunkSize = FIRST_CHUNK;
+        List<ValidatedRecord> chunk = new ArrayList<>(chunkSize);
+        for (ValidatedRecord record = source.next(); ; record = source.next()) {
+            if (record != null) chunk.add(record);
+            if (chunk.size() == chunkSize || (record == null && !chunk.isEmpty())) {
+                List<ValidatedRecord> work = chunk;
+                // every session on a worker: this thread must stay free to give up on a rule that does not finish
+                inFlight.add(sessions.submit(session -> evaluateChunk(year, work, assembler, listener, session)));
+                chunkSize = Math.min(CHUNK, 2 * chunkSize);
+                chunk = new ArrayList<>(chunkSize);
+            }
+            // keep a few chunks ahead of the writer, never the whole batch
+            while (!inFlight.isEmpty() && (record == null || inFlight.size() > 2 * threads || inFlight.peek().isDone())) {
+                tell(sessions.get(inFlight.poll()), listener, candidates);
+            }
+            if (record == null) break;
+        }
+        resolveQuota(year, candidates, sessions, assembler, listener);
     }
 
     /** One record's result: a prepared decision, a nomination waiting for the quota, or a rejection. */
     private record Result<R>(ValidatedRecord record, Decision decision, R prepared) {}
 
     private <R> List<Result<R>> evaluateChunk(int year, List<ValidatedRecord> chunk, DecisionAssembler assembler,
-                                             DecisionListener<R> listener) {
+                                             DecisionListener<R> listener, SessionRunner.Session session) {
         List<Indexed<Nomination>> nominations = new ArrayList<>(chunk.size());
         for (ValidatedRecord record : chunk) {
             if (record instanceof AcceptedRecord accepted) nominations.add(accepted.indexed());
         }
         Map<String, SessionFacts> facts = nominations.isEmpty() ? Map.of() : RuleSession.evaluate(rules, year,
-                "records " + chunk.get(0).index() + "–" + chunk.get(chunk.size() - 1).index(), nominations);
+                "records " + chunk.get(0).index() + "–" + chunk.get(chunk.size() - 1).index(), nominations,
+                session.watch(), session.clock());
         List<Result<R>> results = new ArrayList<>(chunk.size());
         for (ValidatedRecord record : chunk) {
             if (record instanceof AcceptedRecord accepted) {
@@ -172,17 +180,18 @@ public final class Evaluator {
      * Each district's quota candidates together in one session. A district's decisions are told as
      * soon as it is done, a few districts at a time, so they are never all held at once.
      */
-    private <R> void resolveQuota(int year, Map<String, List<Indexed<Nomination>>> candidates, ExecutorService pool,
+    private <R> void resolveQuota(int year, Map<String, List<Indexed<Nomination>>> candidates, SessionRunner sessions,
                                   DecisionAssembler assembler, DecisionListener<R> listener) {
-        Deque<Future<List<Result<R>>>> inFlight = new ArrayDeque<>();
+        Deque<SessionRunner.Pending<List<Result<R>>>> inFlight = new ArrayDeque<>();
         Iterator<Map.Entry<String, List<Indexed<Nomination>>>> districts = candidates.entrySet().iterator();
         while (districts.hasNext() || !inFlight.isEmpty()) {
             while (districts.hasNext() && inFlight.size() < 2 * threads) {
                 Map.Entry<String, List<Indexed<Nomination>>> district = districts.next();
                 districts.remove(); // its nominations are needed only by its own session now
-                inFlight.add(run(pool, () -> {
+                inFlight.add(sessions.submit(session -> {
                     Map<String, SessionFacts> facts = RuleSession.evaluate(rules, year,
-                            "quota candidates of district \"" + district.getKey() + "\"", district.getValue());
+                            "quota candidates of district \"" + district.getKey() + "\"", district.getValue(),
+                            session.watch(), session.clock());
                     List<Result<R>> results = new ArrayList<>();
                     for (Indexed<Nomination> n : district.getValue()) {
                         Decision decision = assembler.assemble(n, facts.getOrDefault(n.value().id(), SessionFacts.none()));
@@ -191,30 +200,8 @@ public final class Evaluator {
                     return results;
                 }));
             }
-            get(inFlight.poll()).forEach(r -> listener.resolved(r.decision(), r.prepared()));
+            sessions.get(inFlight.poll()).forEach(r -> listener.resolved(r.decision(), r.prepared()));
         }
     }
 
-    private static <T> Future<T> run(ExecutorService pool, Callable<T> task) {
-        if (pool != null) return pool.submit(task);
-        try {
-            return CompletableFuture.completedFuture(task.call());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T get(Future<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuleFailure failure) throw failure;
-            throw new RuleFailure("?", "evaluation failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuleFailure("?", "evaluation interrupted", e);
-        }
-    }
 }

@@ -3,11 +3,11 @@ package dvk.engine;
 import dvk.domain.EvaluationYear;
 import dvk.domain.Indexed;
 import dvk.domain.Nomination;
-import dvk.domain.NominationFact;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -30,11 +30,14 @@ final class RuleSession {
 
     private RuleSession() {}
 
-    /** The nomination a fact in a failing match is about, if any. */
-    private static String nominationOf(Object fact) {
-        if (fact instanceof Nomination n) return n.id();
-        if (fact instanceof NominationFact f) return f.nominationId();
-        return null;
+    /**
+     * A rule that fills the heap or overflows the stack fails as a rule, named from the error's stack,
+     * which reaches into the code generated for it (or from the match being fired).
+     */
+    private static RuleFailure backstop(Error error, SessionWatch watch) {
+        if (error instanceof OutOfMemoryError) MemoryReserve.release();
+        String what = error instanceof OutOfMemoryError ? SessionWatch.outOfMemory() : error instanceof StackOverflowError ? "overflowed the stack" : "failed: " + error;
+        return watch.failure(what, error.getStackTrace(), error instanceof VirtualMachineError ? null : error);
     }
 
     /** Thrown from inside a consequence when the session holds too many facts; Drools wraps it with the rule. */
@@ -48,7 +51,15 @@ final class RuleSession {
      * @param scope how a failure names these nominations: {@code district "Gia Lâm"}, {@code records 0–255}
      */
     static Map<String, SessionFacts> evaluate(RuleSet rules, int year, String scope, List<Indexed<Nomination>> nominations) {
-        return evaluate(rules, year, scope, nominations, false);
+        return evaluate(rules, year, scope, nominations, SessionWatch.none(rules), null);
+    }
+
+    /**
+     * @param watch the deadline this session runs under, started here ({@code clock} schedules it)
+     */
+    static Map<String, SessionFacts> evaluate(RuleSet rules, int year, String scope, List<Indexed<Nomination>> nominations,
+                                              SessionWatch watch, ScheduledExecutorService clock) {
+        return evaluate(rules, year, scope, nominations, false, watch, clock);
     }
 
     /**
@@ -56,8 +67,10 @@ final class RuleSession {
      * session is run again, the same way, to find the rule that fired most.
      */
     private static Map<String, SessionFacts> evaluate(RuleSet rules, int year, String scope,
-                                                      List<Indexed<Nomination>> nominations, boolean countFirings) {
+                                                      List<Indexed<Nomination>> nominations, boolean countFirings,
+                                                      SessionWatch watch, ScheduledExecutorService clock) {
         KieSession session = rules.kieBase().newKieSession();
+        watch.started(session, scope, clock);
         Map<String, Integer> firingsByRule = new HashMap<>();
         if (countFirings) {
             session.addEventListener(new DefaultAgendaEventListener() {
@@ -84,7 +97,8 @@ final class RuleSession {
             int cap = BASE_FIRINGS + FIRINGS_PER_NOMINATION * nominations.size();
             int fired = session.fireAllRules(cap);
             if (fired >= cap && !countFirings) {
-                return evaluate(rules, year, scope, nominations, true);
+                watch.finished();
+                return evaluate(rules, year, scope, nominations, true, watch, clock);
             }
             if (fired >= cap) {
                 String rule = firingsByRule.entrySet().stream()
@@ -97,9 +111,10 @@ final class RuleSession {
             return SessionFacts.collect(session.getObjects());
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
-            String nomination = e.getMatch() == null ? null : e.getMatch().getObjects().stream()
-                    .map(RuleSession::nominationOf).filter(java.util.Objects::nonNull).findFirst().orElse(null);
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof Error error) throw backstop(error, watch);
+            String nomination = e.getMatch() == null ? null : e.getMatch().getObjects().stream()
+                    .map(SessionWatch::nominationOf).filter(java.util.Objects::nonNull).findFirst().orElse(null);
             String what = cause instanceof TooManyFacts ? "inserted more than " + factCap + " facts for "
                     + nominations.size() + " nominations (" + scope + "): does it insert without end?" : "failed: " + cause;
             throw new RuleFailure(rule, "rule \"" + rule + "\" " + what
@@ -110,7 +125,10 @@ final class RuleSession {
         } catch (RuntimeException e) {
             if (e instanceof RuleFailure failure) throw failure;
             throw new RuleFailure("?", "the rules failed (" + scope + "): " + e, e);
+        } catch (Error e) {
+            throw backstop(e, watch);
         } finally {
+            watch.finished();
             session.dispose();
         }
     }

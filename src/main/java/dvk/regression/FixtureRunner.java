@@ -9,6 +9,7 @@ import dvk.engine.Evaluation;
 import dvk.engine.Evaluator;
 import dvk.engine.RulesException;
 import dvk.engine.YearlyRules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,14 +21,21 @@ import java.util.stream.Collectors;
 /** Evaluates a fixture's batch and lists every difference from what it expects. */
 public final class FixtureRunner {
     private final YearlyRules rules;
+    private final Duration ruleTimeout;
 
     /** Each fixture is evaluated with the rule set of its batch's year. */
     public FixtureRunner(YearlyRules rules) {
+        this(rules, Evaluator.DEFAULT_RULE_TIMEOUT);
+    }
+
+    public FixtureRunner(YearlyRules rules, Duration ruleTimeout) {
         this.rules = rules;
+        this.ruleTimeout = ruleTimeout;
     }
 
     public List<Mismatch> run(Fixture fixture) throws RulesException {
-        Evaluation evaluation = new Evaluator(rules.forYear(fixture.batch().year())).evaluate(fixture.batch());
+        Evaluation evaluation = new Evaluator(rules.forYear(fixture.batch().year())).withRuleTimeout(ruleTimeout)
+                .evaluate(fixture.batch());
         Map<String, Decision> decided = new HashMap<>();
         evaluation.decisions().forEach(d -> decided.put(d.nomination().id(), d));
         Map<String, RejectedRecord> rejected = new HashMap<>();

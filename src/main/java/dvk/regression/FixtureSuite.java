@@ -25,6 +25,10 @@ public final class FixtureSuite {
         this.runner = new FixtureRunner(rules);
     }
 
+    public FixtureSuite(YearlyRules rules, java.time.Duration ruleTimeout) {
+        this.runner = new FixtureRunner(rules, ruleTimeout);
+    }
+
     /** The fixture files at these locations: a directory gives its {@code *.json} files by name, a file itself. */
     public static List<Path> find(List<Path> locations) throws FixtureException {
         List<Path> files = new ArrayList<>();
