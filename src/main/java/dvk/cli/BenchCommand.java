@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Measures dvk end to end: generated batches (dvk generate --districts city: one Hà Nội however large,"
-                    + " a fifth of the records in its busiest district) evaluated in fresh JVMs with a capped heap,"
+                    + " about 18 %% of the records in its busiest district) evaluated in fresh JVMs with a capped heap,"
                     + " on 1 and 2 threads. Prints records/s (read, evaluate, write), the speed-up from more threads,"
                     + " the time from JVM start to the first decision (cold start), the peak heap, and whether the"
                     + " output is byte-identical whatever the thread count; then a batch all in one district, the"
@@ -98,7 +98,8 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("dvk: bench runs dvk in fresh JVMs from the packaged jar: java -jar target/dvk.jar bench");
             return ExitCodes.USAGE;
         }
-        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("dvk-bench");
+        // absolute: the fresh JVMs run in it, so a relative path would be read from inside it
+        Path dir = (work != null ? Files.createDirectories(work) : Files.createTempDirectory("dvk-bench")).toAbsolutePath();
         Benchmark bench = new Benchmark(jar, dir, heap);
         out.printf("dvk bench: %d cores, -Xmx%s, %s, batches in %s%n", Runtime.getRuntime().availableProcessors(), heap,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), dir);
