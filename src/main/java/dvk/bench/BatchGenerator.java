@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * contested), values clustered at every threshold of the reference criteria, and about 1 % of
  * records with one defect each that the validator must reject.
  *
- * <p>The output depends on nothing but (n, seed, year) and the format: each record draws from a
+ * <p>The output depends on nothing but (n, seed, year, {@link Districts}) and the format: each record draws from a
  * random generator split off a seeded one in record order, and no hash order, clock or locale is
  * involved. Records are written as they are drawn, so a million records need no more memory
  * than one (and a bit a record for the duplicate ids). A record does not depend on the format: a
@@ -30,20 +30,27 @@ public final class BatchGenerator {
 
     private final int year;
     private final long seed;
+    private final Districts districts;
 
-    public BatchGenerator(int year, long seed) {
+    public BatchGenerator(int year, long seed, Districts districts) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
             throw new IllegalArgumentException("year must be from " + MIN_YEAR + " to " + MAX_YEAR + ", got " + year);
         }
         this.year = year;
         this.seed = seed;
+        this.districts = districts;
+    }
+
+    /** Hà Nội-shaped cities of 12,000 records each ({@link Districts#CITIES}). */
+    public BatchGenerator(int year, long seed) {
+        this(year, seed, Districts.CITIES);
     }
 
     /** Writes {@code n} records to {@code out} (flushed, not closed). */
     public Summary write(int n, BatchFormat format, Writer out) throws IOException {
         if (n < 0) throw new IllegalArgumentException("the number of records must not be negative, got " + n);
         BatchSink sink = format == BatchFormat.CSV ? new CsvBatchSink(out) : new JsonBatchSink(out);
-        NominationDraws draws = new NominationDraws(year);
+        NominationDraws draws = new NominationDraws(year, districts);
         Defects defects = new Defects(year, format, this::id);
         SplittableRandom records = new SplittableRandom(seed);
         int invalid = 0;

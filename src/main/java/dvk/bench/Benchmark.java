@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,21 +48,26 @@ public final class Benchmark {
         this.heap = heap;
     }
 
-    /** A generated batch of {@code n} records in the work directory (made once, reused). */
-    public Path batch(int n, long seed) throws IOException {
-        Path file = work.resolve("batch-" + n + "-" + seed + ".json");
+    /** A generated batch of {@code n} records in the work directory (made once, reused): {@code batch-N-SEED-city.json}. */
+    public Path batch(int n, long seed, Districts districts) throws IOException {
+        Path file = work.resolve("batch-" + n + "-" + seed + "-" + districts.name().toLowerCase(Locale.ROOT) + ".json");
         if (!Files.exists(file)) {
             Path partial = work.resolve(file.getFileName() + ".part");
             try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                new BatchGenerator(BatchGenerator.DEFAULT_YEAR, seed).write(n, BatchFormat.JSON, out);
+                new BatchGenerator(BatchGenerator.DEFAULT_YEAR, seed, districts).write(n, BatchFormat.JSON, out);
             }
             Files.move(partial, file);
         }
         return file;
     }
 
-    /** Evaluates the batch in a fresh JVM on {@code threads} threads. */
+    /** Evaluates the batch in a fresh JVM on {@code threads} threads, with the bench's heap. */
     public Run run(Path batch, int threads) throws IOException, InterruptedException {
+        return run(batch, threads, heap);
+    }
+
+    /** Evaluates the batch in a fresh JVM on {@code threads} threads, with {@code -Xmx} {@code heap}. */
+    public Run run(Path batch, int threads, String heap) throws IOException, InterruptedException {
         Path out = work.resolve("decisions-" + threads + ".json");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-jar", jar.toString(), "evaluate", batch.toString(),

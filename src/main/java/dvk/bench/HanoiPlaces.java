@@ -78,6 +78,9 @@ final class HanoiPlaces {
 
     private static final int TOTAL_WEIGHT = DISTRICTS.stream().mapToInt(District::weight).sum();
 
+    /** The district of {@link Districts#ONE}: Gia Lâm, the sample's district and the busiest. */
+    static final District ONE_DISTRICT = DISTRICTS.stream().filter(d -> d.name().equals("Gia Lâm")).findFirst().orElseThrow();
+
     private HanoiPlaces() {}
 
     private static District urban(String name, int weight, String... wards) {

@@ -21,17 +21,19 @@ import java.util.SplittableRandom;
 final class NominationDraws {
     private final int year;
     private final LocalDate reference;
+    private final Districts districts;
 
-    NominationDraws(int year) {
+    NominationDraws(int year, Districts districts) {
         this.year = year;
         this.reference = LocalDate.of(year, 12, 31);
+        this.districts = districts;
     }
 
     /**
-     * Records per city: about what Hà Nội sends in a year (11,935 models in 2025). A larger batch is a
-     * roll-up of several cities shaped like Hà Nội ("Gia Lâm 2" in "Hà Nội 2"), as a national
-     * roll-up would be, so that no district sends more than a real one does: the quota compares a
-     * district's candidates pairwise, and a district of a hundred thousand is no district at all.
+     * Records per city: about what Hà Nội sends in a year (11,935 models in 2025). With
+     * {@link Districts#CITIES}, a larger batch is a roll-up of several cities shaped like Hà Nội
+     * ("Gia Lâm 2" in "Hà Nội 2"), as a national roll-up would be, so that no district sends more
+     * than a real one does; {@link Districts#CITY} and {@link Districts#ONE} concentrate it instead.
      */
     static final int RECORDS_PER_CITY = 12_000;
 
@@ -39,14 +41,16 @@ final class NominationDraws {
         return draw(random, id, 0);
     }
 
-    /** The record at {@code index} of the batch: its city is the index's group of {@link #RECORDS_PER_CITY}. */
+    /** The record at {@code index} of the batch: with {@link Districts#CITIES}, its city is the index's group of {@link #RECORDS_PER_CITY}. */
     Draft draw(SplittableRandom random, String id, int index) {
-        int group = index / RECORDS_PER_CITY;
+        int group = districts == Districts.CITIES ? index / RECORDS_PER_CITY : 0;
         String suffix = group == 0 ? "" : " " + (group + 1);
         boolean work = random.nextInt(5) == 0;
         Tier tier = tier(random);
         ThresholdDraws draws = new ThresholdDraws(random, tier);
-        District district = HanoiPlaces.district(random);
+        District drawn = HanoiPlaces.district(random);
+        // drawn all the same, so that the rest of the record draws the numbers it would in another district
+        District district = districts == Districts.ONE ? HanoiPlaces.ONE_DISTRICT : drawn;
         Commune commune = NameParts.pick(random, district.communes());
         Draft draft = new Draft();
         draft.put("id", id);

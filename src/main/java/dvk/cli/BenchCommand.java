@@ -2,6 +2,7 @@ package dvk.cli;
 
 import dvk.bench.BatchGenerator;
 import dvk.bench.Benchmark;
+import dvk.bench.Districts;
 import dvk.bench.PhaseBench;
 import dvk.engine.RuleCompiler;
 import dvk.engine.RuleLibrary;
@@ -26,10 +27,12 @@ import picocli.CommandLine.Option;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measures dvk end to end: generated batches (dvk generate) evaluated in fresh JVMs with a capped heap,"
+            "Measures dvk end to end: generated batches (dvk generate --districts city: one Hà Nội however large,"
+                    + " about 18 %% of the records in its busiest district) evaluated in fresh JVMs with a capped heap,"
                     + " on 1 and 2 threads. Prints records/s (read, evaluate, write), the speed-up from more threads,"
                     + " the time from JVM start to the first decision (cold start), the peak heap, and whether the"
-                    + " output is byte-identical whatever the thread count. Run it from the packaged jar.",
+                    + " output is byte-identical whatever the thread count; then a batch all in one district, the"
+                    + " largest quota group, in a smaller heap. Run it from the packaged jar.",
             "",
             "Exit codes: 0 measured; 1 the outputs differ between thread counts; 2 usage, a run failed, or the"
                     + " output cannot be written."
@@ -55,6 +58,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--work", paramLabel = "DIR", description = "Where batches and outputs go. Default: a temporary directory.")
     Path work;
+
+    @Option(names = "--one-district", paramLabel = "N", defaultValue = "100000",
+            description = "Also evaluate N records all in one district (dvk generate --districts one: about 2 %% of them"
+                    + " CITY_MODEL candidates, ranked together for the district quota) in a fresh JVM with -Xmx"
+                    + ONE_DISTRICT_HEAP + ", on the most threads given. 0 skips. Default: ${DEFAULT-VALUE}.")
+    int oneDistrict;
+
+    /** Half the default heap: the one district's quota must rank in memory linear in its candidates. */
+    static final String ONE_DISTRICT_HEAP = "128m";
 
     @Option(names = "--warm", paramLabel = "ROUNDS", defaultValue = "3",
             description = "Also evaluate each batch up to 100,000 records ROUNDS times in this one JVM (reading, evaluating,"
@@ -87,11 +99,12 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("dvk: bench runs dvk in fresh JVMs from the packaged jar: java -jar target/dvk.jar bench");
             return ExitCodes.USAGE;
         }
-        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("dvk-bench");
+        // absolute: the fresh JVMs run in it, so a relative path would be read from inside it
+        Path dir = (work != null ? Files.createDirectories(work) : Files.createTempDirectory("dvk-bench")).toAbsolutePath();
         Benchmark bench = new Benchmark(jar, dir, heap);
         out.printf("dvk bench: %d cores, -Xmx%s, %s, batches in %s%n", Runtime.getRuntime().availableProcessors(), heap,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), dir);
-        if (fresh) out.println("  records  threads   records/s   seconds  build rules  first decision  peak heap after GC  output sha-256");
+        if (fresh) out.println(RUN_HEADER);
         if (StandardOutput.lost(out, err)) { // before minutes of measuring for nobody
             if (work == null) Files.deleteIfExists(dir); // still empty
             return ExitCodes.USAGE;
@@ -99,15 +112,12 @@ public final class BenchCommand implements Callable<Integer> {
         boolean identical = true;
         List<String> speedUps = new ArrayList<>();
         for (int size : fresh ? sizes : List.<Integer>of()) {
-            Path batch = bench.batch(size, seed);
+            Path batch = bench.batch(size, seed, Districts.CITY);
             List<Benchmark.Run> runs = new ArrayList<>();
             for (int t : threads) {
                 Benchmark.Run run = bench.run(batch, t);
                 runs.add(run);
-                out.printf(Locale.ROOT, "%9d  %7d  %10.0f  %8.2f  %9.2f s  %11d ms  %9d MB        %s%n", run.records(), t,
-                        run.recordsPerSecond(), run.seconds(), run.buildSeconds(), run.firstDecisionMillis(),
-                        run.peakHeapMb(), run.outputSha256().substring(0, 16));
-                out.flush();
+                print(out, run);
             }
             identical &= runs.stream().map(Benchmark.Run::outputSha256).distinct().count() == 1;
             if (runs.size() > 1) {
@@ -117,6 +127,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         speedUps.forEach(s -> out.println("speed-up " + s));
+        if (fresh && oneDistrict > 0) {
+            int most = threads.stream().max(Integer::compare).orElse(1);
+            out.printf("one district: %d records in Gia Lâm (dvk generate --districts one), -Xmx%s%n", oneDistrict,
+                    ONE_DISTRICT_HEAP);
+            out.println(RUN_HEADER);
+            out.flush();
+            print(out, bench.run(bench.batch(oneDistrict, seed, Districts.ONE), most, ONE_DISTRICT_HEAP));
+        }
         if (warmRounds > 0) {
             warm(out, bench, dir);
         }
@@ -124,6 +142,16 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(identical ? "output byte-identical across thread counts: yes" : "output byte-identical across thread counts: NO");
         }
         return identical ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private static final String RUN_HEADER =
+            "  records  threads   records/s   seconds  build rules  first decision  peak heap after GC  output sha-256";
+
+    private static void print(PrintWriter out, Benchmark.Run run) {
+        out.printf(Locale.ROOT, "%9d  %7d  %10.0f  %8.2f  %9.2f s  %11d ms  %9d MB        %s%n", run.records(), run.threads(),
+                run.recordsPerSecond(), run.seconds(), run.buildSeconds(), run.firstDecisionMillis(),
+                run.peakHeapMb(), run.outputSha256().substring(0, 16));
+        out.flush();
     }
 
     /** The same work in this JVM, round after round: the median round after the first shows the warmed-up speed. */
@@ -141,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("  records  threads   records/s   seconds");
         for (int size : sizes) {
             if (size > 100_000) continue;
-            Path batch = bench.batch(size, seed);
+            Path batch = bench.batch(size, seed, Districts.CITY);
             // one list of round times per thread count; the first round warms the JIT and is left out
             List<List<Double>> rounds = new ArrayList<>();
             threads.forEach(t -> rounds.add(new ArrayList<>()));
@@ -175,7 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
                 size, sample, rounds, rounds);
         out.println("  phase                                    threads   records/s   seconds");
         Path rendered = dir.resolve("phases.json");
-        List<PhaseBench.Phase> measured = new PhaseBench(rules, rendered).measure(bench.batch(size, seed), sample, threads, rounds);
+        List<PhaseBench.Phase> measured = new PhaseBench(rules, rendered).measure(bench.batch(size, seed, Districts.CITY), sample, threads, rounds);
         Files.deleteIfExists(rendered);
         for (PhaseBench.Phase phase : measured) {
             out.printf(Locale.ROOT, "  %-40s  %6d  %10.0f  %8.2f%n", phase.name(), phase.threads(),

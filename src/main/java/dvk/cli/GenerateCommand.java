@@ -2,8 +2,10 @@ package dvk.cli;
 
 import dvk.bench.BatchFormat;
 import dvk.bench.BatchGenerator;
+import dvk.bench.Districts;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,8 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Generates a realistic batch of Hà Nội nominations for benchmarks and tests: the same N, seed and year"
-                    + " always give the same file. Values sit at and around every threshold of the reference criteria,"
+            "Generates a realistic batch of Hà Nội nominations for benchmarks and tests: the same N, seed, year and"
+                    + " --districts always give the same file. Values sit at and around every threshold of the reference criteria,"
                     + " a few districts send most nominations (the city-model quota is contested), and about 1 %% of"
                     + " records carry one defect that evaluation must reject.",
             "",
@@ -34,6 +36,17 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YEAR", defaultValue = "" + BatchGenerator.DEFAULT_YEAR,
             description = "The batch's evaluation year. Default: ${DEFAULT-VALUE}.")
     int year;
+
+    /** Values of {@code --districts}, as {@link Districts} in lower case. */
+    enum Spread { cities, city, one }
+
+    @Option(names = "--districts", paramLabel = "SPREAD", defaultValue = "cities",
+            description = "Where the records are: cities: Hà Nội's 30 districts, and beyond 12,000 records more cities"
+                    + " shaped like it (\"Gia Lâm 2\" in \"Hà Nội 2\"), as a national roll-up, so no district grows past"
+                    + " a real one; city: one Hà Nội however large, its districts as concentrated as always (Gia Lâm"
+                    + " about 18 %%); one: every record in Gia Lâm, the largest city-model quota group a batch can hold."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Spread districts;
 
     @CommandLine.Mixin
     OutputOption output;
@@ -62,7 +75,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " empty batch");
             return ExitCodes.USAGE;
         }
-        BatchGenerator generator = new BatchGenerator(year, seed);
+        BatchGenerator generator = new BatchGenerator(year, seed, Districts.valueOf(districts.name().toUpperCase(Locale.ROOT)));
         BatchGenerator.Summary[] summary = new BatchGenerator.Summary[1];
         try {
             output.stream(spec, writer -> summary[0] = generator.write(n, format, writer));

@@ -33,6 +33,11 @@ public final class Evaluator {
      * JIT is still cold, instead of after a whole cold chunk.
      */
     static final int FIRST_CHUNK = Math.min(16, CHUNK);
+    /**
+     * Quota candidates whose sessions run at once: about 120 MB of sessions. 100,000 records in one
+     * district have about 2,300 candidates; a million in Hà Nội's districts about 4,200 in Gia Lâm.
+     */
+    static final int QUOTA_CANDIDATES_AT_ONCE = 4_096;
 
     /** How long one session (a chunk, a district's quota) may run: generous, a bound, not a budget. */
     public static final Duration DEFAULT_RULE_TIMEOUT = Duration.ofSeconds(10);
@@ -176,32 +181,46 @@ public final class Evaluator {
         }
     }
 
+    /** One district's quota candidates, waiting for their session. */
+    private record District(String name, List<Indexed<Nomination>> candidates) {}
+
     /**
      * Each district's quota candidates together in one session. A district's decisions are told as
-     * soon as it is done, a few districts at a time, so they are never all held at once.
+     * soon as it is done, a few districts at a time, so they are never all held at once. The
+     * sessions at once hold at most {@link #QUOTA_CANDIDATES_AT_ONCE} candidates between them, or a
+     * larger district alone: a session holds about 30 KB a candidate, so the busiest districts of a
+     * large batch, side by side on every core, would otherwise need the sum of their sessions.
      */
     private <R> void resolveQuota(int year, Map<String, List<Indexed<Nomination>>> candidates, SessionRunner sessions,
                                   DecisionAssembler assembler, DecisionListener<R> listener) {
+        Deque<District> waiting = new ArrayDeque<>(candidates.size());
+        candidates.forEach((name, nominations) -> waiting.add(new District(name, nominations)));
+        candidates.clear(); // a district's nominations are needed only by its own session now
         Deque<SessionRunner.Pending<List<Result<R>>>> inFlight = new ArrayDeque<>();
-        Iterator<Map.Entry<String, List<Indexed<Nomination>>>> districts = candidates.entrySet().iterator();
-        while (districts.hasNext() || !inFlight.isEmpty()) {
-            while (districts.hasNext() && inFlight.size() < 2 * threads) {
-                Map.Entry<String, List<Indexed<Nomination>>> district = districts.next();
-                districts.remove(); // its nominations are needed only by its own session now
-                inFlight.add(sessions.submit(session -> {
-                    Map<String, SessionFacts> facts = RuleSession.evaluate(rules, year,
-                            "quota candidates of district \"" + district.getKey() + "\"", district.getValue(),
-                            session.watch(), session.clock());
-                    List<Result<R>> results = new ArrayList<>();
-                    for (Indexed<Nomination> n : district.getValue()) {
-                        Decision decision = assembler.assemble(n, facts.getOrDefault(n.value().id(), SessionFacts.none()));
-                        results.add(new Result<>(new AcceptedRecord(n.index(), n.value()), decision, listener.prepare(decision)));
-                    }
-                    return results;
-                }));
+        int candidatesInFlight = 0;
+        while (!waiting.isEmpty() || !inFlight.isEmpty()) {
+            while (!waiting.isEmpty() && inFlight.size() < 2 * threads && (inFlight.isEmpty()
+                    || candidatesInFlight + waiting.peek().candidates().size() <= QUOTA_CANDIDATES_AT_ONCE)) {
+                District district = waiting.poll();
+                candidatesInFlight += district.candidates().size();
+                inFlight.add(sessions.submit(session -> quotaSession(year, district, assembler, listener, session)));
             }
-            sessions.get(inFlight.poll()).forEach(r -> listener.resolved(r.decision(), r.prepared()));
+            List<Result<R>> done = sessions.get(inFlight.poll());
+            candidatesInFlight -= done.size();
+            done.forEach(r -> listener.resolved(r.decision(), r.prepared()));
         }
     }
 
+    private <R> List<Result<R>> quotaSession(int year, District district, DecisionAssembler assembler,
+                                             DecisionListener<R> listener, SessionRunner.Session session) {
+        Map<String, SessionFacts> facts = RuleSession.evaluate(rules, year,
+                "quota candidates of district \"" + district.name() + "\"", district.candidates(),
+                session.watch(), session.clock());
+        List<Result<R>> results = new ArrayList<>(district.candidates().size());
+        for (Indexed<Nomination> n : district.candidates()) {
+            Decision decision = assembler.assemble(n, facts.getOrDefault(n.value().id(), SessionFacts.none()));
+            results.add(new Result<>(new AcceptedRecord(n.index(), n.value()), decision, listener.prepare(decision)));
+        }
+        return results;
+    }
 }

@@ -19,13 +19,13 @@ public final class RuleCalls {
         }
     }
 
-    private static final Pattern CALL = Pattern.compile("\\b(Check|ScorePart|Band)\\s*\\.\\s*(\\w+)\\s*\\(");
+    private static final Pattern CALL = Pattern.compile("\\b(Check|ScorePart|Band|Rank)\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern NEED = Pattern.compile("\\.\\s*need\\s*\\(\\s*\"([^\"]*)\"");
     private static final Pattern NUMBER = Pattern.compile("^-?\\d[\\d_]*(?:\\.\\d+)?[lLdDfF]?$");
 
     private RuleCalls() {}
 
-    /** Calls of the rule kit and score bands in {@code code} (comments removed, strings kept). */
+    /** Calls of the rule kit (checks, rankings) and score bands in {@code code} (comments removed, strings kept). */
     public static List<Call> in(String code, int firstLine) {
         List<Call> calls = new ArrayList<>();
         Matcher m = CALL.matcher(code);

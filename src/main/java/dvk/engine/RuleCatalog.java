@@ -162,6 +162,7 @@ public record RuleCatalog(String source, String name, YearRange years, String fi
             String part = switch (call.owner()) {
                 case "Check" -> check(call, body.code());
                 case "ScorePart" -> call.method().equals("highestBand") ? bands(call) : null;
+                case "Rank" -> call.method().equals("group") ? rankOrder(call) : null;
                 default -> null; // Band.of(…) is read with its highestBand call
             };
             if (part != null && !part.isEmpty()) parts.add(part);
@@ -215,6 +216,16 @@ public record RuleCatalog(String source, String name, YearRange years, String fi
             }
         }
         return String.join(SEPARATOR, bands);
+    }
+
+    /** {@code Rank.group($g, $candidates, Rank.By.SCORE_DESCENDING, …)} → {@code ranked by score descending, then …}. */
+    private static String rankOrder(RuleCalls.Call call) {
+        List<String> keys = new ArrayList<>();
+        for (String key : call.args().subList(Math.min(2, call.args().size()), call.args().size())) {
+            String constant = key.strip().substring(key.strip().lastIndexOf('.') + 1);
+            keys.add(constant.toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        return keys.isEmpty() ? "" : "ranked by " + String.join(", then ", keys);
     }
 
     /** An award rule (or a helper like it): what its conditions require of the criteria' outcomes. */

@@ -41,14 +41,22 @@ class BatchGeneratorTest {
     Path temp;
 
     private static String generate(int n, long seed, BatchFormat format) throws IOException {
+        return generate(n, seed, format, Districts.CITIES);
+    }
+
+    private static String generate(int n, long seed, BatchFormat format, Districts districts) throws IOException {
         StringWriter out = new StringWriter();
-        new BatchGenerator(YEAR, seed).write(n, format, out);
+        new BatchGenerator(YEAR, seed, districts).write(n, format, out);
         return out.toString();
     }
 
     private Batch read(int n, long seed, BatchFormat format) throws IOException, BatchException {
-        Path file = temp.resolve("batch-" + n + "-" + seed + "." + format.name().toLowerCase());
-        Files.writeString(file, generate(n, seed, format), StandardCharsets.UTF_8);
+        return read(n, seed, format, Districts.CITIES);
+    }
+
+    private Batch read(int n, long seed, BatchFormat format, Districts districts) throws IOException, BatchException {
+        Path file = temp.resolve("batch-" + n + "-" + seed + "-" + districts + "." + format.name().toLowerCase());
+        Files.writeString(file, generate(n, seed, format, districts), StandardCharsets.UTF_8);
         return BatchReader.read(file);
     }
 
@@ -76,6 +84,40 @@ class BatchGeneratorTest {
         assertThat(perDistrict.values()).allSatisfy(count ->
                 assertThat(count).as("records of one district").isLessThan(NominationDraws.RECORDS_PER_CITY / 4));
         assertThat(batch.accepted().get(0).value().city()).isEqualTo("Hà Nội");
+    }
+
+    /** As the benchmark's million: one city's districts, as concentrated as the sample's city, however many records. */
+    @Test
+    void oneCityKeepsEveryRecordInHanoiWithItsBusiestDistrictsBusy() throws Exception {
+        int n = 3 * NominationDraws.RECORDS_PER_CITY;
+        Batch batch = read(n, 7, BatchFormat.JSON, Districts.CITY);
+        assertThat(batch.accepted()).allSatisfy(r -> assertThat(r.value().city()).isEqualTo("Hà Nội"));
+        Map<String, Long> perDistrict = batch.accepted().stream()
+                .collect(Collectors.groupingBy(r -> r.value().district(), Collectors.counting()));
+        assertThat(perDistrict).hasSize(30);
+        assertThat(perDistrict.get("Gia Lâm") / (double) batch.accepted().size()).isBetween(0.16, 0.21);
+        // up to a city's size, the batch is the default one
+        assertThat(generate(2_000, 7, BatchFormat.JSON, Districts.CITY)).isEqualTo(generate(2_000, 7, BatchFormat.JSON));
+    }
+
+    /** The largest quota group a batch can hold: every record in Gia Lâm, from its communes. */
+    @Test
+    void oneDistrictPutsEveryRecordInGiaLam() throws Exception {
+        Batch batch = read(3_000, 7, BatchFormat.JSON, Districts.ONE);
+        Set<String> giaLam = HanoiPlaces.ONE_DISTRICT.communes().stream().map(HanoiPlaces.Commune::name)
+                .collect(Collectors.toSet());
+        assertThat(batch.accepted()).hasSizeGreaterThan(2_900).allSatisfy(r -> {
+            assertThat(r.value().district()).isEqualTo("Gia Lâm");
+            assertThat(r.value().city()).isEqualTo("Hà Nội");
+            assertThat(giaLam).contains(r.value().commune());
+        });
+        assertThat(generate(3_000, 7, BatchFormat.JSON, Districts.ONE))
+                .isEqualTo(generate(3_000, 7, BatchFormat.JSON, Districts.ONE))
+                .isNotEqualTo(generate(3_000, 8, BatchFormat.JSON, Districts.ONE));
+        // the same draws otherwise: the records' kinds and ids are those of the default batch
+        Batch spread = read(3_000, 7, BatchFormat.JSON);
+        assertThat(batch.accepted()).extracting(r -> r.value().id() + " " + r.value().type())
+                .isEqualTo(spread.accepted().stream().map(r -> r.value().id() + " " + r.value().type()).toList());
     }
 
     @Test

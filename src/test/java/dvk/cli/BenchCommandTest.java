@@ -25,6 +25,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void theOneDistrictBatchIsAHundredThousandRecordsUnlessSetOrSkipped() {
+        assertThat(parse().oneDistrict).isEqualTo(100_000);
+        assertThat(parse("--one-district", "0").oneDistrict).isZero();
+        assertThat(BenchCommand.ONE_DISTRICT_HEAP).isEqualTo("128m");
+    }
+
+    @Test
     void inProcessItSaysToRunFromTheJar() {
         CommandRun run = CommandRun.of("bench", "--sizes", "10");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

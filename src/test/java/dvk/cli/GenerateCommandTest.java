@@ -37,6 +37,21 @@ class GenerateCommandTest {
     }
 
     @Test
+    void districtsOnePutsEveryRecordInOneDistrictAndSaysSoInTheHelp() throws Exception {
+        CommandRun one = CommandRun.of("generate", "--n", "200", "--seed", "3", "--districts", "one");
+        assertThat(one.exitCode()).isZero();
+        JsonNode nominations = JSON.readTree(one.out()).get("nominations");
+        List<String> districts = new ArrayList<>();
+        nominations.forEach(n -> districts.add(n.path("district").asText("(none)")));
+        assertThat(districts).filteredOn(d -> !d.equals("(none)")).hasSizeGreaterThan(190).containsOnly("Gia Lâm");
+        assertThat(CommandRun.of("generate", "--n", "200", "--seed", "3", "--districts", "one").out()).isEqualTo(one.out());
+        assertThat(CommandRun.of("generate", "--n", "200", "--seed", "3", "--districts", "cities").out())
+                .isEqualTo(CommandRun.of("generate", "--n", "200", "--seed", "3").out());
+        assertThat(CommandRun.of("generate", "--n", "2", "--districts", "all").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CommandRun.of("generate", "--help").out()).contains("--districts=SPREAD").contains("one: every record in Gia Lâm");
+    }
+
+    @Test
     void writesAFileWithAOneLineSummaryOnStderr() throws Exception {
         Path file = temp.resolve("out/batch.json");
         CommandRun run = CommandRun.of("generate", "--n", "1000", "--seed", "8", "--out", file.toString());

@@ -75,11 +75,14 @@ class PackagedJarIT {
 
     @Test
     void benchMeasuresFreshJvmsAndFindsTheOutputIdenticalAcrossThreads() throws Exception {
-        Run run = dvk("bench", "--sizes", "600", "--threads", "1,2", "--work", emptyDirectory.resolve("bench").toString());
+        // --work relative to the working directory, which the fresh JVMs do not share
+        Run run = dvk("bench", "--sizes", "600", "--threads", "1,2", "--one-district", "500", "--work", "bench");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("records/s").contains("first decision").contains("peak heap")
                 .containsPattern("(?m)^\\s+600\\s+1\\s+\\d+").containsPattern("(?m)^\\s+600\\s+2\\s+\\d+")
                 .contains("speed-up 600 records:").contains("warm speed-up 600 records:")
+                .contains("one district: 500 records in Gia Lâm (dvk generate --districts one), -Xmx128m")
+                .containsPattern("(?m)^\\s+500\\s+2\\s+\\d+.* MB ")
                 .contains("phases: 600 records (in memory: the first 600)")
                 .containsPattern("(?m)^\\s+read and validate\\s+1\\s+\\d+")
                 .containsPattern("(?m)^\\s+rules, assemble\\s+2\\s+\\d+")
@@ -87,7 +90,7 @@ class PackagedJarIT {
                 .contains("output byte-identical across thread counts: yes");
         try (var left = Files.list(emptyDirectory.resolve("bench"))) {
             assertThat(left.map(p -> p.getFileName().toString())).as("outputs are deleted, the batch kept for the next run")
-                    .containsExactly("batch-600-1.json");
+                    .containsExactlyInAnyOrder("batch-600-1-city.json", "batch-500-1-one.json");
         }
     }
 

@@ -63,6 +63,8 @@ class RuleCatalogTest {
         assertThat(catalog.entry("city-work-sign.people-share").requirement()).isEqualTo(">= 70% of totalValueVnd");
         assertThat(catalog.entry("district-work-sign.min-total-value").requirement()).isEqualTo(">= 50,000,000");
         assertThat(catalog.entry("city-model.district-quota").requirement()).isEqualTo("rank <= 3 in the district");
+        assertThat(catalog.entry("city-model.district-ranking").requirement())
+                .isEqualTo("ranked by score descending, then beneficiaries descending, then id ascending");
         assertThat(catalog.entry("district-giay-khen.no-repeat").requirement()).isEqualTo("no DISTRICT_GIAY_KHEN in Y-2…Y-1");
         assertThat(catalog.entry("district-model.commune-recognition").requirement())
                 .isEqualTo("a COMMUNE recognition in Y or before");
