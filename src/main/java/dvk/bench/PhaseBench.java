@@ -12,7 +12,7 @@ import dvk.io.AtomicFile;
 import dvk.io.BatchException;
 import dvk.io.BatchReader;
 import dvk.io.BatchStream;
-import dvk.io.JsonDecisionOutput;
+import dvk.report.JsonDecisionOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

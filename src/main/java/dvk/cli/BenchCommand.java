@@ -32,10 +32,7 @@ import picocli.CommandLine.Option;
                     + " on 1 and 2 threads. Prints records/s (read, evaluate, write), the speed-up from more threads,"
                     + " the time from JVM start to the first decision (cold start), the peak heap, and whether the"
                     + " output is byte-identical whatever the thread count; then a batch all in one district, the"
-                    + " largest quota group, in a smaller heap. Run it from the packaged jar.",
-            "",
-            "Exit codes: 0 measured; 1 the outputs differ between thread counts; 2 usage, a run failed, or the"
-                    + " output cannot be written."
+                    + " largest quota group, in a smaller heap. Run it from the packaged jar."
         })
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -216,7 +213,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static double timedRun(RuleSet rules, Path batch, int threads, Path output) throws IOException {
         long started = System.nanoTime();
         try (BatchStream input = BatchReader.open(batch)) {
-            PhaseBench.writeJson(rules, threads, input.year(), input, output);
+            PhaseBench.writeJson(rules, threads, input.year(), input::next, output);
         } catch (BatchException e) {
             throw new IOException(e.getMessage(), e);
         }

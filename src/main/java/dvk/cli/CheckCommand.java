@@ -1,6 +1,6 @@
 package dvk.cli;
 
-import dvk.engine.RuleCompiler;
+import dvk.app.RuleSetDescriptions;
 import dvk.engine.RuleLibrary;
 import dvk.engine.RuleProblem;
 import dvk.engine.RuleSet;
@@ -17,10 +17,7 @@ import picocli.CommandLine.Option;
             "Compiles every rule set and lints it. Errors: a rule that does not compile; a rule without @id or"
                     + " @cite; two rules with one @id; a title code missing from titles.json; unsafe code (anything"
                     + " beyond the domain model and plain value types). Warnings: a title no rule awards; a"
-                    + " threshold repeated in another rule.",
-            "",
-            "Exit codes: 0 clean (or warnings only, without --strict); 1 warnings with --strict; 2 the output cannot be"
-                    + " written; 4 errors."
+                    + " threshold repeated in another rule."
         })
 public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -45,22 +42,22 @@ public final class CheckCommand implements Callable<Integer> {
         }
         int errors = 0;
         int warnings = 0;
-        RuleCompiler compiler = new RuleCompiler();
-        for (RuleLibrary.Entry entry : library.ruleSets()) {
-            try {
-                RuleSet set = compiler.compile(entry);
+        for (RuleSetDescriptions.Checked set : new RuleSetDescriptions().check(library)) {
+            String label = set.entry().label();
+            if (set.compiles()) {
                 for (RuleProblem warning : set.warnings()) {
                     out.println("warning: " + warning);
                 }
                 warnings += set.warnings().size();
-                out.println(entry.label() + ": " + set.ruleCount() + " rules, " + set.titles().size() + " titles, years "
-                        + set.years() + ": " + (set.warnings().isEmpty() ? "ok" : set.warnings().size() + " warnings"));
-            } catch (RulesException e) {
-                for (RuleProblem problem : e.problems()) {
+                RuleSet rules = set.rules();
+                out.println(label + ": " + rules.ruleCount() + " rules, " + rules.titles().size() + " titles, years "
+                        + rules.years() + ": " + (set.warnings().isEmpty() ? "ok" : set.warnings().size() + " warnings"));
+            } else {
+                for (RuleProblem problem : set.errors()) {
                     out.println("error: " + problem);
                 }
-                errors += e.problems().size();
-                out.println(entry.label() + ": " + e.problems().size() + " errors");
+                errors += set.errors().size();
+                out.println(label + ": " + set.errors().size() + " errors");
             }
         }
         if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;

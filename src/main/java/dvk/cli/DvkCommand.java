@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {EvaluateCommand.class, CheckCommand.class, VerifyCommand.class, DiffCommand.class,
                 GenerateCommand.class, BenchCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
-        exitCodeOnExecutionException = ExitCodes.USAGE)
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR)
 public final class DvkCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,17 +40,24 @@ public final class DvkCommand implements Callable<Integer> {
     }
 
     /**
-     * An exception no command expected is a bug of dvk: one line on stderr, not a stack trace,
-     * and exit 2 from every subcommand (picocli would otherwise use 1). Output that was lost (a
-     * full disk, {@code > /dev/full}) is exit 2 too, whatever printed it, even {@code --help}.
+     * An exception no command expected is a bug of dvk: one line on stderr, not a stack trace, and
+     * an exit code of its own, apart from a bad flag's. Output that was lost (a full disk,
+     * {@code > /dev/full}) is exit 2, whatever printed it, even {@code --help}. Every command's
+     * help lists the exit codes.
      */
     static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("dvk: internal error: " + e);
-            return ExitCodes.USAGE;
+            return ExitCodes.INTERNAL_ERROR;
         });
         cli.setExecutionStrategy(DvkCommand::executeCheckingOutput);
+        listExitCodes(cli);
         return cli;
+    }
+
+    private static void listExitCodes(CommandLine command) {
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.described());
+        command.getSubcommands().values().forEach(DvkCommand::listExitCodes);
     }
 
     /**

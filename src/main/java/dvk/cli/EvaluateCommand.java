@@ -1,28 +1,15 @@
 package dvk.cli;
 
-import dvk.domain.TitleDefinition;
-import dvk.engine.DecisionListener;
-import dvk.engine.Evaluation;
-import dvk.engine.EvaluationCollector;
-import dvk.engine.Evaluator;
+import dvk.app.DecisionFormat;
+import dvk.app.EvaluationObserver;
+import dvk.app.EvaluationResult;
+import dvk.app.Outcome;
+import dvk.app.EvaluationRequest;
+import dvk.app.Evaluations;
+import dvk.app.Tally;
 import dvk.engine.RuleBuildMode;
-import dvk.engine.RuleCompiler;
-import dvk.engine.RuleFailure;
-import dvk.engine.RuleSet;
 import dvk.engine.RulesException;
-import dvk.engine.YearNotCoveredException;
-import dvk.io.BatchException;
-import dvk.io.BatchReader;
-import dvk.io.BatchStream;
-import dvk.io.JsonDecisionOutput;
-import dvk.report.CsvDecisionOutput;
-import dvk.report.DecisionXlsxWriter;
-import dvk.report.DecisionHtmlWriter;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,17 +21,24 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Evaluates a batch of nominations (JSON, CSV or XLSX by the file's extension) and writes every"
-                    + " decision with its reasons. JSON and CSV are streamed: a million records fit in a 256 MB heap.",
-            "",
-            "Exit codes: 0 all records decided; 3 decided, but some records rejected (listed in the output);"
-                    + " 2 usage, unreadable input (a file broken midway stops the run; nothing is written), an --out that"
-                    + " would replace an input, a directory, a device or a read-only file (refused before the run), or"
-                    + " output that cannot be written; 4 the rules do not compile, do not apply to the batch's year,"
-                    + " or fail (nothing is written)."
+                    + " decision with its reasons. JSON and CSV are streamed: a million records fit in a 256 MB heap."
         })
 public final class EvaluateCommand implements Callable<Integer> {
-    /** Output formats of {@code --format}. */
-    enum Format { json, csv, xlsx, html }
+    /** Output formats of {@code --format}, and where each lists the rejected records. */
+    enum Format {
+        json(DecisionFormat.JSON, "listed in the output under \"rejected\""),
+        csv(DecisionFormat.CSV, "rows with status \"rejected\", the problems under \"reasons\""),
+        xlsx(DecisionFormat.XLSX, "listed in the sheet \"Rejected\""),
+        html(DecisionFormat.HTML, "listed at the end of the report, under \"Hồ sơ bị loại\"");
+
+        final DecisionFormat decisions;
+        final String whereRejected;
+
+        Format(DecisionFormat decisions, String whereRejected) {
+            this.decisions = decisions;
+            this.whereRejected = whereRejected;
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,115 +83,41 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (output.refused(err, input, rules.directory())) return ExitCodes.USAGE;
         if (timings) RunFigures.watch();
         PhaseClock clock = new PhaseClock();
-        BatchStream opened;
+        long started = clock.now();
+        Outcome<EvaluationResult> outcome;
         try {
-            opened = BatchReader.open(input);
-        } catch (BatchException e) {
-            err.println("dvk: " + input + ": " + e.getMessage());
-            return ExitCodes.USAGE;
+            EvaluationRequest request = new EvaluationRequest(input, rules.library(), format.decisions,
+                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode);
+            outcome = new Evaluations().evaluate(request, content -> output.write(spec, content), new EvaluationObserver() {
+                @Override
+                public void phaseEnded(String phase) {
+                    clock.lap(phase);
+                }
+
+                @Override
+                public Progress progress(long fileSize) {
+                    return ProgressDisplay.forFile(fileSize);
+                }
+            });
+        } catch (RulesException e) {
+            outcome = new Outcome.RulesUnusable<>(e.problems());
         }
-        try (BatchStream batch = opened) {
-            clock.lap("open " + input + " (year " + batch.year() + ")");
-            RuleSet ruleSet;
-            try {
-                ruleSet = new RuleCompiler(buildMode).compile(rules.library().forYear(batch.year()));
-            } catch (RulesException e) {
-                RulesOption.print(err, "the rules cannot be used; nothing was evaluated", e);
-                return ExitCodes.RULES;
-            }
-            clock.lap("build rules (" + ruleSet.build() + ", " + ruleSet.ruleCount() + " rules of " + ruleSet.source() + ")");
-            Evaluator evaluator = (threads == null ? new Evaluator(ruleSet) : new Evaluator(ruleSet, threads))
-                    .withRuleTimeout(ruleTimeout.timeout());
-            long started = clock.now();
-            Tally<?> tally = switch (format) {
-                case json -> streamed(clock, batch, evaluator, new JsonDecisionOutput(batch.year(), ruleSet),
-                        JsonDecisionOutput::writeTo);
-                case csv -> streamed(clock, batch, evaluator, new CsvDecisionOutput(ruleSet.awardedTitles()),
-                        CsvDecisionOutput::writeTo);
-                case xlsx -> collected(clock, batch, evaluator, DecisionXlsxWriter::write);
-                case html -> collected(clock, batch, evaluator, DecisionHtmlWriter::write);
-            };
-            clock.lap("write the output (" + format + ")");
-            clock.total("read, evaluate and write " + tally.records() + " records as " + format, started);
-            if (timings) {
-                clock.print(err);
-                RunFigures.print(err, tally.firstDecision());
-            }
-            if (output.toFile()) {
-                err.println("dvk: " + tally.summary() + " → " + output.target());
-            }
-            if (tally.rejected() > 0) {
-                err.println("dvk: " + tally.rejected() + " of " + tally.records() + " records rejected ("
-                        + switch (format) {
-                            case json -> "listed in the output under \"rejected\")";
-                            case csv -> "rows with status \"rejected\", the problems under \"reasons\")";
-                            case xlsx -> "listed in the sheet \"Rejected\")";
-                            case html -> "listed at the end of the report, under \"Hồ sơ bị loại\")";
-                        });
-                return ExitCodes.REJECTED_RECORDS;
-            }
-            return ExitCodes.OK;
-        } catch (BatchException e) {
-            // the records before the problem were evaluated, but a batch is decided whole or not at all
-            err.println("dvk: " + input + ": " + e.getMessage() + "; the run stopped after " + opened.recordsRead()
-                    + " records were read, and nothing was written");
-            return ExitCodes.USAGE;
-        } catch (RuleFailure | YearNotCoveredException e) {
-            err.println("dvk: " + e.getMessage() + "; nothing was written");
-            return ExitCodes.RULES;
-        } catch (IOException e) {
-            err.println("dvk: " + output.cannotWrite(e));
-            return ExitCodes.USAGE;
-        } catch (UncheckedIOException e) {
-            err.println("dvk: " + output.cannotWrite(e.getCause()));
-            return ExitCodes.USAGE;
+        if (outcome instanceof Outcome.Done<EvaluationResult> done) return evaluated(done.value(), clock, started, err);
+        return Outcomes.failed(outcome, err, "nothing was evaluated", output);
+    }
+
+    private int evaluated(EvaluationResult done, PhaseClock clock, long started, PrintWriter err) {
+        Tally<?> tally = done.tally();
+        clock.total("read, evaluate and write " + tally.records() + " records as " + format, started);
+        if (timings) {
+            clock.print(err);
+            RunFigures.print(err, tally.firstDecision());
         }
-    }
-
-    /** An output that can write itself once every record has been told. */
-    @FunctionalInterface
-    private interface Finish<O> {
-        void writeTo(O output, OutputStream out) throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface Whole {
-        void write(Evaluation evaluation, OutputStream out) throws IOException;
-    }
-
-    /** JSON and CSV: rendered as decisions are made, spilled to disk, the file written at the end. */
-    private <R, O extends DecisionListener<R> & AutoCloseable> Tally<R> streamed(PhaseClock clock,
-            BatchStream batch, Evaluator evaluator, O sink, Finish<O> finish) throws BatchException, IOException {
-        try (O out = sink; ProgressDisplay progress = ProgressDisplay.forFile(batch.size())) {
-            Tally<R> tally = new Tally<>(out, batch, progress, codes(evaluator));
-            evaluator.stream(batch.year(), batch, tally);
-            progress.close();
-            clock.lap("read and evaluate " + tally.records() + " records");
-            output.write(spec, stream -> finish.writeTo(out, stream));
-            return tally;
-        } catch (IOException | BatchException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
+        if (output.toFile()) {
+            err.println("dvk: " + tally.summary() + " → " + output.target());
         }
-    }
-
-    /** XLSX and HTML need the whole batch at once: committee-sized batches, kept in memory. */
-    private Tally<dvk.domain.Decision> collected(PhaseClock clock, BatchStream batch, Evaluator evaluator, Whole whole)
-            throws BatchException, IOException {
-        EvaluationCollector collector = new EvaluationCollector();
-        Tally<dvk.domain.Decision> tally;
-        try (ProgressDisplay progress = ProgressDisplay.forFile(batch.size())) {
-            tally = new Tally<>(collector, batch, progress, codes(evaluator));
-            evaluator.stream(batch.year(), batch, tally);
-        }
-        clock.lap("read and evaluate " + tally.records() + " records");
-        Evaluation evaluation = collector.evaluation(batch.year(), evaluator.rules());
-        output.write(spec, stream -> whole.write(evaluation, stream));
-        return tally;
-    }
-
-    private static List<String> codes(Evaluator evaluator) {
-        return evaluator.rules().awardedTitles().stream().map(TitleDefinition::code).toList();
+        if (tally.rejected() == 0) return ExitCodes.OK;
+        err.println("dvk: " + tally.rejected() + " of " + tally.records() + " records rejected (" + format.whereRejected + ")");
+        return ExitCodes.REJECTED_RECORDS;
     }
 }

@@ -19,8 +19,7 @@ import picocli.CommandLine.Option;
                     + " a few districts send most nominations (the city-model quota is contested), and about 1 %% of"
                     + " records carry one defect that evaluation must reject.",
             "",
-            "JSON (one nomination a line) unless --out names a .csv file. Exit codes: 0 written; 2 usage or"
-                    + " the output cannot be written."
+            "JSON (one nomination a line) unless --out names a .csv file."
         })
 public final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec

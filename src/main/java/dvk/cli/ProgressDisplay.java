@@ -1,5 +1,6 @@
 package dvk.cli;
 
+import dvk.app.EvaluationObserver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * is a terminal: a log file or a pipe gets nothing, so redirected output stays clean. Records are
  * read as a stream, so their total is estimated from how far through the file the reading is.
  */
-final class ProgressDisplay implements AutoCloseable {
+final class ProgressDisplay implements EvaluationObserver.Progress {
     /** Batches above this many records show progress. */
     static final int THRESHOLD = 10_000;
 
@@ -41,7 +42,8 @@ final class ProgressDisplay implements AutoCloseable {
     }
 
     /** {@code records} read so far, {@code bytesRead} bytes of the file behind them. */
-    void update(long records, long bytesRead) {
+    @Override
+    public void update(long records, long bytesRead) {
         if (!terminal || records <= THRESHOLD) return;
         long estimate = bytesRead > 0 && fileSize > 0 ? Math.max(records, records * fileSize / bytesRead) : records;
         if (bar == null) {

@@ -1,16 +1,14 @@
 package dvk.cli;
 
+import dvk.app.Outcome;
+import dvk.app.RuleSetDescriptions;
 import dvk.engine.RuleCatalog;
-import dvk.engine.RuleCompiler;
-import dvk.engine.RuleLibrary;
-import dvk.engine.RuleProblem;
 import dvk.engine.RulesException;
 import dvk.io.AtomicFile;
 import dvk.report.CatalogJsonWriter;
 import dvk.report.CatalogMarkdownWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,10 +20,7 @@ import picocli.CommandLine.Option;
         description = {
             "Lists the policy the rules implement, for reading without DRL: for every rule set its titles, and"
                     + " for every rule its id, the title it serves, the criterion, the requirement (read from the"
-                    + " rule's text), the citation and file:line.",
-            "",
-            "Exit codes: 0 written; 2 usage or the output cannot be written; 4 the rules do not compile"
-                    + " (nothing is written)."
+                    + " rule's text), the citation and file:line."
         })
 public final class RulesCommand implements Callable<Integer> {
     /** Output formats of {@code --format}. */
@@ -48,13 +43,20 @@ public final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (output.refused(err, rules.directory())) return ExitCodes.USAGE;
-        List<RuleCatalog> catalogs;
+        Outcome<List<RuleCatalog>> outcome;
         try {
-            catalogs = catalogs(rules.library());
+            outcome = new RuleSetDescriptions().catalogs(rules.library());
         } catch (RulesException e) {
-            RulesOption.print(err, "the rules cannot be used", e);
-            return ExitCodes.RULES;
+            outcome = new Outcome.RulesUnusable<>(e.problems());
         }
+        if (!(outcome instanceof Outcome.Done<List<RuleCatalog>> done)) {
+            if (outcome instanceof Outcome.RulesUnusable<?> unusable) {
+                RulesOption.print(err, "the rules cannot be used", unusable.problems());
+                return ExitCodes.RULES;
+            }
+            return Outcomes.failed(outcome, err, "nothing was written", output);
+        }
+        List<RuleCatalog> catalogs = done.value();
         AtomicFile.Content content = stream -> {
             switch (format) {
                 case md -> CatalogMarkdownWriter.write(catalogs, stream);
@@ -72,21 +74,5 @@ public final class RulesCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         return ExitCodes.OK;
-    }
-
-    /** Every rule set's catalog; the problems of all rule sets together when any does not compile. */
-    private static List<RuleCatalog> catalogs(RuleLibrary library) throws RulesException {
-        RuleCompiler compiler = new RuleCompiler();
-        List<RuleCatalog> catalogs = new ArrayList<>();
-        List<RuleProblem> problems = new ArrayList<>();
-        for (RuleLibrary.Entry entry : library.ruleSets()) {
-            try {
-                catalogs.add(RuleCatalog.read(entry, compiler.compile(entry)));
-            } catch (RulesException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) throw new RulesException(problems);
-        return catalogs;
     }
 }

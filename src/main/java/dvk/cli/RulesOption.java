@@ -33,8 +33,12 @@ public final class RulesOption {
 
     /** One line per problem, under a line saying what could not be done. */
     static void print(PrintWriter err, String what, RulesException e) {
+        print(err, what, e.problems());
+    }
+
+    static void print(PrintWriter err, String what, java.util.List<RuleProblem> problems) {
         err.println("dvk: " + what + ":");
-        for (RuleProblem problem : e.problems()) {
+        for (RuleProblem problem : problems) {
             err.println("  " + problem);
         }
     }

@@ -1,11 +1,10 @@
 package dvk.cli;
 
-import dvk.engine.RuleFailure;
+import dvk.app.Outcome;
+import dvk.app.Verification;
 import dvk.engine.RulesException;
-import dvk.engine.YearNotCoveredException;
-import dvk.engine.YearlyRules;
-import dvk.regression.FixtureException;
 import dvk.regression.FixtureSuite;
+import dvk.regression.Mismatch;
 import dvk.regression.MismatchTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,10 +20,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Runs the regression fixtures: each fixture's batch is evaluated with the rule set of its year and"
                     + " compared with the titles, failed criteria and scores it expects. Each mismatch is printed"
-                    + " with fixture, nomination, title, expected, got and the failed criteria.",
-            "",
-            "Exit codes: 0 every fixture holds; 1 a mismatch; 2 a fixture cannot be read, or the output cannot be written;"
-                    + " 4 the rules cannot be used."
+                    + " with fixture, nomination, title, expected, got and the failed criteria."
         })
 public final class VerifyCommand implements Callable<Integer> {
     static final Path DEFAULT_FIXTURES = Path.of("fixtures/regression");
@@ -46,40 +42,43 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Outcome<Verification.Report> outcome;
         try {
-            List<Path> files = FixtureSuite.find(locations.isEmpty() ? List.of(DEFAULT_FIXTURES) : locations);
-            FixtureSuite suite = new FixtureSuite(new YearlyRules(rules.library()), ruleTimeout.timeout());
-            List<dvk.regression.Mismatch> mismatches = new ArrayList<>();
-            int failing = 0;
-            for (Path file : files) {
-                FixtureSuite.Result result = suite.run(file);
-                out.println((result.holds() ? "holds  " : "FAILS  ") + result.fixture().name() + "  ("
-                        + result.fixture().expected().size() + " nominations, " + result.fixture().batch().year()
-                        + (result.holds() ? ")" : ", " + result.mismatches().size() + " mismatches)"));
-                mismatches.addAll(result.mismatches());
-                if (!result.holds()) failing++;
-            }
-            if (!mismatches.isEmpty()) {
-                out.println();
-                out.print(MismatchTable.format(mismatches));
-            }
-            if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
-            if (failing > 0) {
-                err.println("dvk: " + failing + " of " + files.size() + " fixtures do not hold (" + mismatches.size()
-                        + " mismatches)");
-                return ExitCodes.FINDINGS;
-            }
-            err.println("dvk: all " + files.size() + " fixtures hold");
-            return ExitCodes.OK;
-        } catch (FixtureException e) {
-            err.println("dvk: " + e.getMessage());
-            return ExitCodes.USAGE;
+            outcome = new Verification().run(locations.isEmpty() ? List.of(DEFAULT_FIXTURES) : locations,
+                    rules.library(), ruleTimeout.timeout());
         } catch (RulesException e) {
-            RulesOption.print(err, "the rules cannot be used; no fixture was run", e);
-            return ExitCodes.RULES;
-        } catch (YearNotCoveredException | RuleFailure e) {
-            err.println("dvk: " + e.getMessage());
-            return ExitCodes.RULES;
+            outcome = new Outcome.RulesUnusable<>(e.problems());
         }
+        if (!(outcome instanceof Outcome.Done<Verification.Report> done)) {
+            if (outcome instanceof Outcome.InputUnreadable<?> unreadable) {
+                err.println("dvk: " + unreadable.message());
+                return ExitCodes.USAGE;
+            }
+            if (outcome instanceof Outcome.RuleFailed<?> failed) {
+                err.println("dvk: " + failed.message());
+                return ExitCodes.RULES;
+            }
+            return Outcomes.failed(outcome, err, "no fixture was run", null);
+        }
+        Verification.Report report = done.value();
+        for (FixtureSuite.Result result : report.results()) {
+            out.println((result.holds() ? "holds  " : "FAILS  ") + result.fixture().name() + "  ("
+                    + result.fixture().expected().size() + " nominations, " + result.fixture().batch().year()
+                    + (result.holds() ? ")" : ", " + result.mismatches().size() + " mismatches)"));
+        }
+        List<Mismatch> mismatches = report.mismatches();
+        if (!mismatches.isEmpty()) {
+            out.println();
+            out.print(MismatchTable.format(mismatches));
+        }
+        if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
+        int fixtures = report.results().size();
+        if (report.failing() > 0) {
+            err.println("dvk: " + report.failing() + " of " + fixtures + " fixtures do not hold (" + mismatches.size()
+                    + " mismatches)");
+            return ExitCodes.FINDINGS;
+        }
+        err.println("dvk: all " + fixtures + " fixtures hold");
+        return ExitCodes.OK;
     }
 }

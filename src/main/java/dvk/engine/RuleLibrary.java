@@ -1,7 +1,7 @@
 package dvk.engine;
 
 import dvk.domain.RuleSetManifest;
-import dvk.io.RuleSetManifestReader;
+import dvk.engine.RuleSetManifestReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

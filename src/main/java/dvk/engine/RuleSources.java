@@ -1,6 +1,6 @@
 package dvk.engine;
 
-import dvk.io.RuleSetManifestReader;
+import dvk.engine.RuleSetManifestReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

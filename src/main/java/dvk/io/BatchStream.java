@@ -1,12 +1,14 @@
 package dvk.io;
 
 import dvk.domain.ValidatedRecord;
-import dvk.engine.RecordSource;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** A batch file open for reading: its year, then its records validated one at a time, in input order. */
-public final class BatchStream implements RecordSource<BatchException>, Closeable {
+/**
+ * A batch file open for reading: its year, then its records validated one at a time, in input order.
+ * The evaluator reads it as a {@code RecordSource} ({@code batch::next}): io does not depend on the engine.
+ */
+public final class BatchStream implements Closeable {
     private final RawRecordStream raw;
     private final NominationValidator.Records validator;
     private final long size;
@@ -22,7 +24,7 @@ public final class BatchStream implements RecordSource<BatchException>, Closeabl
         return raw.year();
     }
 
-    @Override
+    /** The next record, validated; null after the last. */
     public ValidatedRecord next() throws BatchException {
         RawRecord record = raw.next();
         if (record == null) return null;

@@ -23,20 +23,20 @@ public final class ImpactAnalysis {
         if (base.records() != changed.records() || base.year() != changed.year()) {
             throw new IllegalArgumentException("the two evaluations are not of one batch");
         }
-        Map<Integer, Decision> after = new LinkedHashMap<>();
-        changed.decisions().forEach(d -> after.put(d.index(), d));
+        Map<Integer, Decision> decidedAfter = new LinkedHashMap<>();
+        changed.decisions().forEach(d -> decidedAfter.put(d.index(), d));
         Set<String> baseTitles = codes(base.rules());
         Set<String> changedTitles = codes(changed.rules());
 
         List<Impact.NominationChange> titleChanges = new ArrayList<>();
         List<Impact.NominationChange> reasonChanges = new ArrayList<>();
         for (Decision before : base.decisions()) {
-            Decision now = after.get(before.index());
+            Decision now = decidedAfter.get(before.index());
             if (now == null) continue;
-            Set<String> held = titles(before);
-            Set<String> holds = titles(now);
-            List<String> gained = holds.stream().filter(t -> !held.contains(t)).toList();
-            List<String> lost = held.stream().filter(t -> !holds.contains(t)).toList();
+            Set<String> titlesBefore = titles(before);
+            Set<String> titlesAfter = titles(now);
+            List<String> gained = titlesAfter.stream().filter(t -> !titlesBefore.contains(t)).toList();
+            List<String> lost = titlesBefore.stream().filter(t -> !titlesAfter.contains(t)).toList();
             List<String> removed = new ArrayList<>();
             for (CriterionOutcome o : before.outcomes()) {
                 if (!o.title().equals(CriterionOutcome.EVERY_TITLE) && !changedTitles.contains(o.title())
@@ -58,7 +58,7 @@ public final class ImpactAnalysis {
             }
         }
         return new Impact(input, base.year(), base.records(), base.rejected().size(),
-                side(base), side(changed), titleCounts(base, changed, after, baseTitles, changedTitles), titleChanges,
+                side(base), side(changed), titleCounts(base, changed, decidedAfter, baseTitles, changedTitles), titleChanges,
                 reasonChanges);
     }
 
@@ -69,7 +69,7 @@ public final class ImpactAnalysis {
     }
 
     /** Titles of both rule sets: the base's in its order, then titles only the changed rules have. */
-    private static List<Impact.TitleChange> titleCounts(Evaluation base, Evaluation changed, Map<Integer, Decision> after,
+    private static List<Impact.TitleChange> titleCounts(Evaluation base, Evaluation changed, Map<Integer, Decision> decidedAfter,
                                                         Set<String> baseTitles, Set<String> changedTitles) {
         Map<String, TitleDefinition> all = new LinkedHashMap<>();
         base.rules().titles().forEach(t -> all.put(t.code(), t));
@@ -79,11 +79,11 @@ public final class ImpactAnalysis {
             long gained = 0;
             long lost = 0;
             for (Decision before : base.decisions()) {
-                Decision now = after.get(before.index());
-                boolean had = before.holds(title.code());
-                boolean has = now != null && now.holds(title.code());
-                if (has && !had) gained++;
-                if (had && !has) lost++;
+                Decision now = decidedAfter.get(before.index());
+                boolean heldBefore = before.holds(title.code());
+                boolean heldAfter = now != null && now.holds(title.code());
+                if (heldAfter && !heldBefore) gained++;
+                if (heldBefore && !heldAfter) lost++;
             }
             counts.add(new Impact.TitleChange(title.code(), title.nameVi(), title.nameEn(),
                     baseTitles.contains(title.code()), changedTitles.contains(title.code()),
@@ -99,20 +99,21 @@ public final class ImpactAnalysis {
      * rules no longer have (listed once as removed).
      */
     private static List<Impact.OutcomeChange> outcomeChanges(Decision before, Decision now, Set<String> changedTitles) {
-        Map<String, CriterionOutcome> was = byKey(before.outcomes());
-        Map<String, CriterionOutcome> is = byKey(now.outcomes());
-        Set<String> keys = new LinkedHashSet<>(was.keySet());
-        keys.addAll(is.keySet());
+        Map<String, CriterionOutcome> outcomesBefore = byKey(before.outcomes());
+        Map<String, CriterionOutcome> outcomesAfter = byKey(now.outcomes());
+        Set<String> keys = new LinkedHashSet<>(outcomesBefore.keySet());
+        keys.addAll(outcomesAfter.keySet());
         List<Impact.OutcomeChange> changes = new ArrayList<>();
         for (String key : keys) {
-            CriterionOutcome a = was.get(key);
-            CriterionOutcome b = is.get(key);
-            CriterionOutcome either = a != null ? a : b;
-            if (b == null && !either.title().equals(CriterionOutcome.EVERY_TITLE) && !changedTitles.contains(either.title())) {
+            CriterionOutcome outcomeBefore = outcomesBefore.get(key);
+            CriterionOutcome outcomeAfter = outcomesAfter.get(key);
+            CriterionOutcome either = outcomeBefore != null ? outcomeBefore : outcomeAfter;
+            if (outcomeAfter == null && !either.title().equals(CriterionOutcome.EVERY_TITLE)
+                    && !changedTitles.contains(either.title())) {
                 continue;
             }
-            if (blocks(a) != blocks(b)) {
-                changes.add(new Impact.OutcomeChange(either.title(), either.criterion(), a, b));
+            if (blocks(outcomeBefore) != blocks(outcomeAfter)) {
+                changes.add(new Impact.OutcomeChange(either.title(), either.criterion(), outcomeBefore, outcomeAfter));
             }
         }
         return changes;

@@ -6,7 +6,7 @@ import dvk.bench.BatchFormat;
 import dvk.bench.BatchGenerator;
 import dvk.domain.Batch;
 import dvk.io.BatchReader;
-import dvk.io.DecisionJsonWriter;
+import dvk.report.DecisionJsonWriter;
 import dvk.testing.RulesCopy;
 import dvk.testing.TestRules;
 import java.io.ByteArrayOutputStream;

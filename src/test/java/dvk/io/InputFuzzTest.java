@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import dvk.bench.BatchFormat;
 import dvk.bench.BatchGenerator;
 import dvk.domain.Batch;
+import dvk.report.DecisionJsonWriter;
 import dvk.domain.Decision;
 import dvk.domain.FieldError;
 import dvk.domain.FieldOfWork;
@@ -1680,11 +1681,11 @@ class InputFuzzTest {
             Evaluator evaluator = new Evaluator(rules, 1);
             covered = rules.years().includes(year);
             if (!covered) {
-                assertThatThrownBy(() -> evaluator.stream(year, stream, collector))
+                assertThatThrownBy(() -> evaluator.stream(year, stream::next, collector))
                         .isInstanceOf(YearNotCoveredException.class).hasMessageContaining("" + year);
-                evaluator.whatIf().stream(year, stream, collector);
+                evaluator.whatIf().stream(year, stream::next, collector);
             } else {
-                evaluator.stream(year, stream, collector);
+                evaluator.stream(year, stream::next, collector);
             }
             read = stream.recordsRead();
             evaluation = collector.evaluation(year, rules);
@@ -1858,7 +1859,7 @@ class InputFuzzTest {
     private static Evaluation evaluate(Path file) throws Exception {
         try (BatchStream stream = BatchReader.open(file)) {
             EvaluationCollector collector = new EvaluationCollector();
-            new Evaluator(TestRules.standard(), 1).stream(stream.year(), stream, collector);
+            new Evaluator(TestRules.standard(), 1).stream(stream.year(), stream::next, collector);
             return collector.evaluation(stream.year(), TestRules.standard());
         }
     }

@@ -8,7 +8,7 @@ import dvk.domain.Batch;
 import dvk.engine.Evaluation;
 import dvk.engine.Evaluator;
 import dvk.io.BatchReader;
-import dvk.io.DecisionJsonWriter;
+import dvk.report.DecisionJsonWriter;
 import dvk.regression.Fixture;
 import dvk.testing.NominationBuilder;
 import dvk.testing.TestRules;

@@ -10,7 +10,7 @@ import dvk.domain.TitleDefinition;
 import dvk.engine.Evaluation;
 import dvk.engine.Evaluator;
 import dvk.io.BatchReader;
-import dvk.io.DecisionJsonWriter;
+import dvk.report.DecisionJsonWriter;
 import dvk.testing.TestRules;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dvk.io;
+package dvk.engine;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dvk.domain.RuleSetManifest;
 import dvk.domain.YearRange;
-import dvk.engine.RuleProblem;
-import dvk.engine.RulesException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,8 +63,8 @@ public final class RuleSetManifestReader {
             throw problem(shown, 0, field + ": required year is missing");
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()
-                || value.asInt() < RawBatch.MIN_YEAR || value.asInt() > RawBatch.MAX_YEAR) {
-            throw problem(shown, 0, field + ": expected a year from " + RawBatch.MIN_YEAR + " to " + RawBatch.MAX_YEAR
+                || value.asInt() < YearRange.MIN_YEAR || value.asInt() > YearRange.MAX_YEAR) {
+            throw problem(shown, 0, field + ": expected a year from " + YearRange.MIN_YEAR + " to " + YearRange.MAX_YEAR
                     + ", got " + value);
         }
         return value.asInt();

@@ -1,4 +1,4 @@
-package dvk.io;
+package dvk.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dvk.domain.Level;
 import dvk.domain.NominationType;
 import dvk.domain.TitleDefinition;
-import dvk.engine.RuleProblem;
-import dvk.engine.RuleSources;
-import dvk.engine.RulesException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

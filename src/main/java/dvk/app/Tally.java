@@ -1,4 +1,4 @@
-package dvk.cli;
+package dvk.app;
 
 import dvk.domain.Decision;
 import dvk.domain.Nomination;
@@ -9,17 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Counts what passes to an output (records, decided, rejected, titles) and moves the progress bar. */
-final class Tally<R> implements DecisionListener<R> {
+public final class Tally<R> implements DecisionListener<R> {
     private final DecisionListener<R> output;
     private final BatchStream input;
-    private final ProgressDisplay progress;
+    private final EvaluationObserver.Progress progress;
     private final Map<String, Long> titles = new LinkedHashMap<>();
     private long told;
     private long decided;
     private long rejected;
     private long firstDecision;
 
-    Tally(DecisionListener<R> output, BatchStream input, ProgressDisplay progress, Iterable<String> titleCodes) {
+    Tally(DecisionListener<R> output, BatchStream input, EvaluationObserver.Progress progress, Iterable<String> titleCodes) {
         this.output = output;
         this.input = input;
         this.progress = progress;
@@ -68,20 +68,20 @@ final class Tally<R> implements DecisionListener<R> {
     }
 
     /** When the first decision was told (epoch ms), 0 if none was. */
-    long firstDecision() {
+    public long firstDecision() {
         return firstDecision;
     }
 
-    long records() {
+    public long records() {
         return decided + rejected;
     }
 
-    long rejected() {
+    public long rejected() {
         return rejected;
     }
 
     /** {@code 60 records, 60 decided, 0 rejected; DISTRICT_MODEL 27 …} */
-    String summary() {
+    public String summary() {
         StringBuilder text = new StringBuilder().append(records()).append(" records, ").append(decided)
                 .append(" decided, ").append(rejected).append(" rejected;");
         titles.forEach((title, count) -> text.append(' ').append(title).append(' ').append(count));

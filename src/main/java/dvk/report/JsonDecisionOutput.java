@@ -1,10 +1,11 @@
-package dvk.io;
+package dvk.report;
 
 import dvk.domain.Decision;
 import dvk.domain.Nomination;
 import dvk.domain.RejectedRecord;
 import dvk.engine.DecisionListener;
 import dvk.engine.RuleSet;
+import dvk.io.OrderedSpill;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

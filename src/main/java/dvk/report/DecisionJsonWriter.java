@@ -1,4 +1,4 @@
-package dvk.io;
+package dvk.report;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -159,13 +159,14 @@ public final class DecisionJsonWriter {
     }
 
     /** A decision as an element of the "decisions" array. */
-    static byte[] fragment(RuleSet rules, Decision decision) {
+    /** One decision's JSON on its own: tests check that every decision renders to valid JSON. */
+    public static byte[] fragment(RuleSet rules, Decision decision) {
         Elements elements = Elements.PER_THREAD.get();
         return elements.render(g -> writeDecision(g, rules, decision, elements.encoded));
     }
 
     /** A rejected record as an element of the "rejected" array. */
-    static byte[] fragment(RejectedRecord rejected) {
+    public static byte[] fragment(RejectedRecord rejected) {
         return Elements.PER_THREAD.get().render(g -> writeRejected(g, rejected));
     }
 
