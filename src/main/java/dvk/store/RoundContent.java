@@ -1,0 +1,141 @@
+package dvk.store;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dvk.domain.Award;
+import dvk.domain.Decision;
+import dvk.domain.Nomination;
+import dvk.domain.RejectedRecord;
+import dvk.engine.Evaluation;
+import dvk.engine.RuleSet;
+import dvk.engine.RuleSetManifestReader;
+import dvk.engine.RuleSources;
+import dvk.report.DecisionJsonWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * What a round's version keeps of an evaluation: the decisions as the data contract writes them
+ * (the bytes {@code dvk evaluate} prints), split into a row per decision and per rejected record,
+ * with the nomination's fields that the round's page filters by.
+ */
+public final class RoundContent {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RoundContent() {}
+
+    public static Rounds.NewVersion of(Evaluation evaluation, String fileName, byte[] input, String note) throws IOException {
+        ByteArrayOutputStream written = new ByteArrayOutputStream(64 * 1024);
+        DecisionJsonWriter.write(evaluation, written);
+        byte[] json = written.toByteArray();
+
+        String summary = null;
+        List<String> decisions = new ArrayList<>(evaluation.decisions().size());
+        List<String> rejected = new ArrayList<>(evaluation.rejected().size());
+        try (JsonParser parser = JSON.createParser(json)) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "summary" -> summary = JSON.writeValueAsString(JSON.readTree(parser));
+                    case "decisions" -> elements(parser, value, decisions);
+                    case "rejected" -> elements(parser, value, rejected);
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+        if (summary == null || decisions.size() != evaluation.decisions().size() || rejected.size() != evaluation.rejected().size()) {
+            throw new IOException("the decisions JSON does not match the evaluation");
+        }
+
+        List<Rounds.DecisionRow> rows = new ArrayList<>(decisions.size());
+        for (int i = 0; i < decisions.size(); i++) {
+            rows.add(row(evaluation.decisions().get(i), decisions.get(i)));
+        }
+        List<Rounds.RejectedRow> rejectedRows = new ArrayList<>(rejected.size());
+        for (int i = 0; i < rejected.size(); i++) {
+            RejectedRecord record = evaluation.rejected().get(i);
+            rejectedRows.add(new Rounds.RejectedRow(record.index(), record.id(),
+                    JSON.writeValueAsString(JSON.readTree(rejected.get(i)).path("errors"))));
+        }
+        return new Rounds.NewVersion(fileName, input, sha256(input), evaluation.year(), evaluation.rules().fingerprint(),
+                evaluation.records(), evaluation.decisions().size(), evaluation.rejected().size(), summary, gzip(json),
+                sha256(json), rows, rejectedRows, note == null || note.isBlank() ? null : note.strip());
+    }
+
+    private static Rounds.DecisionRow row(Decision decision, String detail) {
+        Nomination n = decision.nomination();
+        Set<String> titles = new LinkedHashSet<>();
+        for (Award award : decision.awards()) titles.add(award.title());
+        String search = Texts.folded(String.join(" ", n.id(), n.name(), n.sponsor(), n.commune(), n.district()));
+        return new Rounds.DecisionRow(decision.index(), n.id(), n.name(), n.type().name(),
+                n.kind() == null ? null : n.kind().name(), n.field().name(), n.sponsor(), n.commune(), n.district(), n.city(),
+                decision.score() == null ? null : decision.score().total(), List.copyOf(titles),
+                search.length() > 8000 ? search.substring(0, 8000) : search, detail);
+    }
+
+    private static void elements(JsonParser parser, JsonToken start, List<String> into) throws IOException {
+        expect(start, JsonToken.START_ARRAY);
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            into.add(JSON.writeValueAsString(JSON.readTree(parser)));
+        }
+    }
+
+    private static void expect(JsonToken token, JsonToken expected) throws IOException {
+        if (token != expected) throw new IOException("unexpected " + token + " in the decisions JSON");
+    }
+
+    /**
+     * A rule set as the store keeps it: its manifest, titles, and the files its fingerprint was
+     * computed from, zipped by name.
+     */
+    public static RuleSets.StoredRuleSet ruleSet(RuleSet rules, Path directory) throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip); Stream<Path> listing = Files.list(directory)) {
+            for (Path file : listing.filter(RoundContent::fingerprinted).sorted().toList()) {
+                out.putNextEntry(new ZipEntry(file.getFileName().toString().replace("/", "")));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        return new RuleSets.StoredRuleSet(rules.fingerprint(), rules.source(), rules.manifest().name(), rules.years().from(),
+                rules.years().to(), rules.ruleCount(), JSON.writeValueAsString(rules.titles()), zip.toByteArray());
+    }
+
+    private static boolean fingerprinted(Path file) {
+        String name = file.getFileName().toString().replace("/", "");
+        return name.endsWith(".drl") || name.equals(RuleSources.TITLES_FILE) || name.equals(RuleSetManifestReader.FILE);
+    }
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, bytes.length / 8));
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
