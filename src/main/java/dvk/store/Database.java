@@ -111,6 +111,22 @@ public final class Database implements AutoCloseable {
         return Files.isRegularFile(dataDirectory.resolve(EMBEDDED_NAME + ".mv.db"));
     }
 
+    /**
+     * Whether a process holds the embedded database in {@code dataDirectory} open: a running
+     * {@code dvk serve}, a backup. Tried by opening it without the mixed mode, which H2 refuses then.
+     */
+    public static boolean inUse(Path dataDirectory) throws IOException {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        if (!embeddedExists(directory)) return false;
+        String url = embeddedUrl(directory, false) + ";IFEXISTS=TRUE";
+        try (Connection ignored = java.sql.DriverManager.getConnection(url, "dvk", secret(directory))) {
+            return false;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) return true;
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     private static String secret(Path directory) throws IOException {
         Path file = directory.resolve(SECRET_FILE);
         if (Files.isRegularFile(file)) return Files.readString(file, StandardCharsets.UTF_8).strip();

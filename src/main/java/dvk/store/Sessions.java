@@ -13,7 +13,7 @@ public final class Sessions {
     }
 
     /** An open session: its user, the token its forms carry, and when it was last seen and ends. */
-    public record Session(String tokenHash, User user, String csrfToken, Instant seenAt, Instant expiresAt) {}
+    public record Session(String tokenHash, User user, String csrfToken, Instant createdAt, Instant seenAt, Instant expiresAt) {}
 
     public void create(String tokenHash, long userId, String csrfToken, Instant now, Instant expiresAt) {
         handle.createUpdate("insert into sessions (token_hash, user_id, csrf_token, created_at, seen_at, expires_at)"
@@ -24,16 +24,16 @@ public final class Sessions {
 
     /** The session of an active user that has not ended by {@code now}. */
     public Optional<Session> find(String tokenHash, Instant now) {
-        record Row(long userId, String csrfToken, Instant seenAt, Instant expiresAt) {}
-        return handle.createQuery("select s.user_id, s.csrf_token, s.seen_at, s.expires_at"
+        record Row(long userId, String csrfToken, Instant createdAt, Instant seenAt, Instant expiresAt) {}
+        return handle.createQuery("select s.user_id, s.csrf_token, s.created_at, s.seen_at, s.expires_at"
                         + " from sessions s join users u on u.id = s.user_id"
                         + " where s.token_hash = :hash and s.expires_at > :now and u.active = true")
                 .bind("hash", tokenHash).bind("now", now)
-                .map((rs, ctx) -> new Row(rs.getLong("user_id"), rs.getString("csrf_token"), Rows.instant(rs, "seen_at"),
+                .map((rs, ctx) -> new Row(rs.getLong("user_id"), rs.getString("csrf_token"), Rows.instant(rs, "created_at"), Rows.instant(rs, "seen_at"),
                         Rows.instant(rs, "expires_at")))
                 .findOne()
                 .flatMap(row -> new Users(handle).byId(row.userId())
-                        .map(user -> new Session(tokenHash, user, row.csrfToken(), row.seenAt(), row.expiresAt())));
+                        .map(user -> new Session(tokenHash, user, row.csrfToken(), row.createdAt(), row.seenAt(), row.expiresAt())));
     }
 
     public void touch(String tokenHash, Instant now, Instant expiresAt) {

@@ -1,0 +1,39 @@
+package dvk.web;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+
+/**
+ * Password hashes with Argon2id (password4j): 19 MiB, 2 passes, one lane, OWASP's minimum. The
+ * parameters are in each hash, so stronger ones later still verify the old.
+ */
+final class Passwords {
+    static final int MINIMUM_LENGTH = 10;
+    private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+    /** Checked against when the login does not exist, so that a wrong login takes as long as a wrong password. */
+    private static final String DECOY = hash("decoy password, never anyone's");
+
+    private Passwords() {}
+
+    static String hash(String password) {
+        return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
+    }
+
+    static boolean matches(String password, String hash) {
+        if (password == null || hash == null || !hash.startsWith("$argon2")) return false;
+        return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+    }
+
+    static void spendTheTimeOfACheck(String password) {
+        matches(password == null ? "" : password, DECOY);
+    }
+
+    /** Why a new password is refused, as a key of the words; null when it is acceptable. */
+    static String refusal(String password, String repeated, String login) {
+        if (password == null || password.codePointCount(0, password.length()) < MINIMUM_LENGTH) return "web.password.short";
+        if (!password.equals(repeated)) return "web.password.mismatch";
+        if (login != null && password.strip().equalsIgnoreCase(login.strip())) return "web.password.login";
+        return null;
+    }
+}
