@@ -2,7 +2,6 @@ package dvk.store;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dvk.domain.Award;
 import dvk.domain.Decision;
@@ -12,9 +11,11 @@ import dvk.engine.Evaluation;
 import dvk.engine.RuleSet;
 import dvk.engine.RuleSetManifestReader;
 import dvk.engine.RuleSources;
-import dvk.report.DecisionJsonWriter;
+import dvk.domain.FieldError;
+import dvk.report.JsonDecisionOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -40,43 +42,48 @@ public final class RoundContent {
     private RoundContent() {}
 
     public static Rounds.NewVersion of(Evaluation evaluation, String fileName, byte[] input, String note) throws IOException {
+        // the document as dvk evaluate writes it (JsonDecisionOutput, as DecisionJsonWriter.write feeds it),
+        // keeping each decision's own fragment for its row rather than parsing the document again
+        List<byte[]> fragments = new ArrayList<>(evaluation.decisions().size());
         ByteArrayOutputStream written = new ByteArrayOutputStream(64 * 1024);
-        DecisionJsonWriter.write(evaluation, written);
+        try (JsonDecisionOutput output = new JsonDecisionOutput(evaluation.year(), evaluation.rules())) {
+            for (Decision decision : evaluation.decisions()) {
+                byte[] fragment = output.prepare(decision);
+                fragments.add(fragment);
+                output.decided(decision, fragment);
+            }
+            evaluation.rejected().forEach(output::rejected);
+            output.writeTo(written);
+        }
         byte[] json = written.toByteArray();
 
-        String summary = null;
-        List<String> decisions = new ArrayList<>(evaluation.decisions().size());
-        List<String> rejected = new ArrayList<>(evaluation.rejected().size());
-        try (JsonParser parser = JSON.createParser(json)) {
-            expect(parser.nextToken(), JsonToken.START_OBJECT);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "summary" -> summary = JSON.writeValueAsString(JSON.readTree(parser));
-                    case "decisions" -> elements(parser, value, decisions);
-                    case "rejected" -> elements(parser, value, rejected);
-                    default -> parser.skipChildren();
-                }
-            }
+        List<Rounds.DecisionRow> rows = new ArrayList<>(fragments.size());
+        for (int i = 0; i < fragments.size(); i++) {
+            rows.add(row(evaluation.decisions().get(i), new String(fragments.get(i), StandardCharsets.UTF_8).strip()));
         }
-        if (summary == null || decisions.size() != evaluation.decisions().size() || rejected.size() != evaluation.rejected().size()) {
-            throw new IOException("the decisions JSON does not match the evaluation");
-        }
-
-        List<Rounds.DecisionRow> rows = new ArrayList<>(decisions.size());
-        for (int i = 0; i < decisions.size(); i++) {
-            rows.add(row(evaluation.decisions().get(i), decisions.get(i)));
-        }
-        List<Rounds.RejectedRow> rejectedRows = new ArrayList<>(rejected.size());
-        for (int i = 0; i < rejected.size(); i++) {
-            RejectedRecord record = evaluation.rejected().get(i);
-            rejectedRows.add(new Rounds.RejectedRow(record.index(), record.id(),
-                    JSON.writeValueAsString(JSON.readTree(rejected.get(i)).path("errors"))));
+        List<Rounds.RejectedRow> rejectedRows = new ArrayList<>(evaluation.rejected().size());
+        for (RejectedRecord record : evaluation.rejected()) {
+            List<Map<String, String>> errors = new ArrayList<>();
+            for (FieldError error : record.errors()) errors.add(Map.of("field", error.field(), "message", error.message()));
+            rejectedRows.add(new Rounds.RejectedRow(record.index(), record.id(), JSON.writeValueAsString(errors)));
         }
         return new Rounds.NewVersion(fileName, input, sha256(input), evaluation.year(), evaluation.rules().fingerprint(),
-                evaluation.records(), evaluation.decisions().size(), evaluation.rejected().size(), summary, gzip(json),
+                evaluation.records(), evaluation.decisions().size(), evaluation.rejected().size(), summary(json), gzip(json),
                 sha256(json), rows, rejectedRows, note == null || note.isBlank() ? null : note.strip());
+    }
+
+    /** The document's {@code summary}, which comes before the decisions: only the head is read. */
+    private static String summary(byte[] json) throws IOException {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) throw new IOException("the decisions JSON is not an object");
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("summary")) return JSON.writeValueAsString(JSON.readTree(parser));
+                parser.skipChildren();
+            }
+        }
+        throw new IOException("the decisions JSON has no summary");
     }
 
     private static Rounds.DecisionRow row(Decision decision, String detail) {
@@ -88,17 +95,6 @@ public final class RoundContent {
                 n.kind() == null ? null : n.kind().name(), n.field().name(), n.sponsor(), n.commune(), n.district(), n.city(),
                 decision.score() == null ? null : decision.score().total(), List.copyOf(titles),
                 search.length() > 8000 ? search.substring(0, 8000) : search, detail);
-    }
-
-    private static void elements(JsonParser parser, JsonToken start, List<String> into) throws IOException {
-        expect(start, JsonToken.START_ARRAY);
-        while (parser.nextToken() == JsonToken.START_OBJECT) {
-            into.add(JSON.writeValueAsString(JSON.readTree(parser)));
-        }
-    }
-
-    private static void expect(JsonToken token, JsonToken expected) throws IOException {
-        if (token != expected) throw new IOException("unexpected " + token + " in the decisions JSON");
     }
 
     /**

@@ -161,7 +161,11 @@ public final class Workspace {
         routes.exception(Refusal.class, (e, ctx) -> responses.refuse(ctx, e));
         routes.exception(Exception.class, this::failed);
         routes.error(404, ctx -> {
-            if (ctx.result() == null) responses.refuse(ctx, Refusal.notFound());
+            // a refusal already answered in full; Javalin's own "not found" is answered as any other
+            String type = ctx.res().getContentType();
+            if (type == null || !(type.startsWith("text/html") || type.startsWith("application/problem+json"))) {
+                responses.refuse(ctx, Refusal.notFound());
+            }
         });
         routes.error(405, ctx -> responses.refuse(ctx, new Refusal(405, "method-not-allowed", "web.error.notFound")));
     }

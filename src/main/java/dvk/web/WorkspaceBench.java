@@ -127,22 +127,29 @@ public final class WorkspaceBench {
         out.printf("dvk: serve bench: generated %s (%d KB) in %d ms (not counted)%n", workbook.getFileName(),
                 Files.size(workbook) / 1024, (System.nanoTime() - generating) / 1_000_000);
         Client client = new Client(base, "thuky0").signIn();
+        // the first upload of a batch this size finds the JIT cold for it; a workspace that has run a while does not
+        boolean right = uploadAndOpen(client, workbook, store, "first, cold");
+        right &= uploadAndOpen(client, workbook, store, "again, warm");
+        return right;
+    }
+
+    private boolean uploadAndOpen(Client client, Path workbook, Store store, String which) throws Exception {
+        String name = "Hà Nội " + LARGE + " " + which;
         long started = System.nanoTime();
-        String page = client.upload("Hà Nội " + LARGE, Files.readAllBytes(workbook), workbook.getFileName().toString());
+        String page = client.upload(name, Files.readAllBytes(workbook), workbook.getFileName().toString());
         long uploaded = System.nanoTime();
         HttpResponse<String> round = client.get(page);
         long shown = System.nanoTime();
         HttpResponse<byte[]> report = client.getBytes(page + "/report.html");
         long reported = System.nanoTime();
-        var version = store.read(tx -> tx.rounds().list()).stream().filter(r -> r.name().equals("Hà Nội " + LARGE)).findFirst()
+        var version = store.read(tx -> tx.rounds().list()).stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow().latest();
         boolean right = round.statusCode() == 200 && report.statusCode() == 200 && version.records() == LARGE;
         long total = (shown - started) / 1_000_000;
-        out.printf("dvk: serve bench: %d-nomination workbook: upload, evaluate and store %d ms; the round's page %d ms;"
-                        + " %d ms in all (%s 5 s)%n", LARGE, (uploaded - started) / 1_000_000, (shown - uploaded) / 1_000_000, total,
-                total <= 5000 ? "within" : "OVER");
-        out.printf("dvk: serve bench: its full report (dvk evaluate --format html) %d ms, %d MB%s%n", (reported - shown) / 1_000_000,
-                report.body().length >> 20, right ? "" : "  <-- WRONG");
+        out.printf("dvk: serve bench: %d-nomination workbook (%s): upload, evaluate and store %d ms; the round's page %d ms;"
+                        + " %d ms in all (%s 5 s); its full report (as dvk evaluate --format html) %d ms, %d MB%s%n", LARGE, which,
+                (uploaded - started) / 1_000_000, (shown - uploaded) / 1_000_000, total, total <= 5000 ? "within" : "over",
+                (reported - shown) / 1_000_000, report.body().length >> 20, right ? "" : "  <-- WRONG");
         out.flush();
         return right;
     }
@@ -158,7 +165,9 @@ public final class WorkspaceBench {
         }
     }
 
-    /** A workbook of generated nominations: the generator's CSV, each cell as text, as a committee types it. */
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,15}(\\.\\d+)?");
+
+    /** A workbook of generated nominations: the generator's CSV, numbers in number cells, the rest as text. */
     private static Path generated(Path directory, int records, String name) throws IOException {
         StringWriter csv = new StringWriter();
         new BatchGenerator(BatchGenerator.DEFAULT_YEAR, 1, Districts.CITY).write(records, BatchFormat.CSV, csv);
@@ -172,7 +181,10 @@ public final class WorkspaceBench {
                 Row row = sheet.createRow(r++);
                 List<String> cells = rows.next();
                 for (int c = 0; c < cells.size(); c++) {
-                    if (!cells.get(c).isEmpty()) row.createCell(c).setCellValue(cells.get(c));
+                    String cell = cells.get(c);
+                    if (cell.isEmpty()) continue;
+                    if (r > 1 && NUMBER.matcher(cell).matches()) row.createCell(c).setCellValue(Double.parseDouble(cell));
+                    else row.createCell(c).setCellValue(cell);
                 }
             }
             try (var stream = Files.newOutputStream(file)) {
