@@ -29,7 +29,9 @@ class LayersTest {
             "report", 3,
             "app", 4,
             "bench", 5,
-            "cli", 6, "web", 6, "store", 4);
+            "web", 6, "store", 4,
+            // dvk serve is a command: the command line starts the workspace, so cli sits above web
+            "cli", 7);
     private static final Pattern USE = Pattern.compile("\\bdvk\\.([a-z]+)\\.(?:[a-z]+\\.)*[A-Z]");
     private static final Pattern OTHER_IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?([\\w.]+);");
 
