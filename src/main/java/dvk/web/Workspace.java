@@ -70,8 +70,9 @@ public final class Workspace {
     /** Starts serving; on an empty database, prints the one-time link that creates the administrator. */
     public Workspace start() {
         app = Javalin.create(this::configure).start(settings.host(), settings.port());
-        settings.out().println("dvk: the workspace is at " + baseUrl() + " (" + database.location().shown() + ")");
         auth.offerSetupLink(baseUrl(), settings.out());
+        // the last line of starting: whoever waits for it has the setup link already
+        settings.out().println("dvk: the workspace is at " + baseUrl() + " (" + database.location().shown() + ")");
         settings.out().flush();
         return this;
     }
