@@ -54,7 +54,7 @@ class ServeIT {
     @Test
     void aKillDuringAnUploadLeavesNoHalfStoredRound(@TempDir Path directory) throws Exception {
         Path batch = directory.resolve("batch.csv");
-        assertThat(ServedJar.dvk(directory, directory.resolve("generate.log"), "generate", "--n", "4000", "--out", batch.toString()))
+        assertThat(ServedJar.dvk(directory, directory.resolve("generate.log"), "generate", "--n", "2000", "--out", batch.toString()))
                 .isZero();
         try (ServedJar served = ServedJar.start(directory)) {
             TestWorkspace.Browser admin = createAdministrator(served);
@@ -72,7 +72,7 @@ class ServeIT {
                     return null;
                 }
             });
-            Thread.sleep(1500);
+            Thread.sleep(1000);
             served.kill();
             second.handle((r, e) -> r).get();
         }
@@ -86,7 +86,7 @@ class ServeIT {
                 Rounds.Version v = round.latest();
                 long decided = store.read(tx -> tx.rounds().decisions(v.id(), Rounds.Filter.all(1)).total());
                 int rejected = store.read(tx -> tx.rounds().rejected(v.id()).size());
-                assertThat(decided + rejected).as(round.name()).isEqualTo(v.records()).isEqualTo(4000);
+                assertThat(decided + rejected).as(round.name()).isEqualTo(v.records()).isEqualTo(2000);
             }
         }
         try (ServedJar again = ServedJar.start(directory)) {

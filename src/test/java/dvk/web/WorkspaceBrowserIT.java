@@ -1,0 +1,227 @@
+package dvk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dvk.testing.XlsxFile;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The committee's whole path through the packaged jar's workspace in headless Chromium: the
+ * administrator made through the setup link, a secretary's account, signing in as the secretary,
+ * the sample workbook uploaded, the report filtered, a card opened, the full report, a corrected
+ * version uploaded, the workbook downloaded, signing out. Screenshots go to {@code target/serve-browser/}.
+ */
+class WorkspaceBrowserIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String INSTALL = "the workspace's browser test needs Debian's Chromium and its driver at "
+            + CHROMIUM + " and " + CHROMEDRIVER + ": install them with `apt-get install chromium chromium-driver`"
+            + " (.ci/run does so when they are missing)";
+    private static final Path OUT = Path.of("target/serve-browser").toAbsolutePath();
+    private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.xlsx").toAbsolutePath();
+    private static final java.util.logging.Logger SELENIUM_DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    private static ChromeDriver browser;
+    private static Path userData;
+    private static Path downloads;
+    private static ServedJar served;
+
+    @BeforeAll
+    static void serveAndStartTheBrowser() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM)).as(INSTALL).isTrue();
+        assertThat(Files.isExecutable(CHROMEDRIVER)).as(INSTALL).isTrue();
+        assertThat(ServedJar.JAR).as("target/dvk.jar: run through `./mvnw verify`, after package").exists();
+        deleteTree(OUT);
+        Files.createDirectories(OUT);
+        served = ServedJar.start(Files.createDirectories(OUT.resolve("workspace")));
+        downloads = Files.createDirectories(OUT.resolve("downloads"));
+        userData = Files.createTempDirectory("dvk-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + userData, "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        SELENIUM_DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(10));
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    @AfterAll
+    static void quit() throws Exception {
+        if (browser != null) browser.quit();
+        if (served != null) served.terminate();
+        deleteTree(userData);
+    }
+
+    @Test
+    void theCommitteesWholePath() throws Exception {
+        // the administrator, through the link printed on the first start
+        browser.get(served.setupLink());
+        type("login", "quantri");
+        type("displayName", "Quản trị viên");
+        type("password", "mat khau quan tri");
+        type("repeated", "mat khau quan tri");
+        submit();
+        assertThat(browser.getCurrentUrl()).endsWith("/users");
+
+        // the secretary's account
+        WebElement form = browser.findElement(By.cssSelector("[data-testid='new-user']"));
+        form.findElement(By.name("login")).sendKeys("thuky");
+        form.findElement(By.name("displayName")).sendKeys("Nguyễn Thị Thư");
+        form.findElement(By.name("password")).sendKeys("mat khau thu ky");
+        form.findElement(By.cssSelector("input[name='roles'][value='SECRETARY']")).click();
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid='users'] tr[data-login='thuky']")).isDisplayed()).isTrue();
+        screenshot("1-accounts.png");
+        browser.findElement(By.cssSelector("[data-testid='logout']")).click();
+
+        // the secretary signs in and uploads the sample workbook
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        type("login", "thuky");
+        type("password", "mat khau thu ky");
+        submit();
+        assertThat(browser.getCurrentUrl()).endsWith("/rounds");
+        browser.findElement(By.cssSelector("[data-testid='new-round']")).click();
+        type("name", "Huyện Gia Lâm 2024");
+        browser.findElement(By.name("year")).clear();
+        type("year", "2024");
+        browser.findElement(By.name("file")).sendKeys(SAMPLE.toString());
+        browser.findElement(By.cssSelector("[data-testid='upload']")).click();
+        assertThat(browser.getCurrentUrl()).matches(".*/rounds/\\d+/versions/1");
+        String round = browser.getCurrentUrl().replaceAll("/versions/1$", "");
+        assertThat(testId("records")).isEqualTo("60");
+        assertThat(testId("title-DISTRICT_MODEL")).isEqualTo("27");
+        assertThat(testId("title-CITY_MODEL")).isEqualTo("3");
+        assertThat(testId("title-CITY_BANG_KHEN")).isEqualTo("1");
+        screenshot("2-round.png");
+
+        // filtered: the city models, then text without accents
+        choose("filter-title", "CITY_MODEL");
+        browser.findElement(By.cssSelector("[data-testid='filter-submit']")).click();
+        assertThat(testId("shown")).startsWith("Hiển thị 3 trong 60");
+        assertThat(rows()).hasSize(3);
+        screenshot("3-filtered.png");
+        String commune = browser.findElement(By.cssSelector("[data-testid='decisions'] tbody tr td:nth-child(4)")).getText();
+        choose("filter-title", "");
+        WebElement text = browser.findElement(By.cssSelector("[data-testid='filter-text']"));
+        text.clear();
+        text.sendKeys(java.text.Normalizer.normalize(commune, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd'));
+        browser.findElement(By.cssSelector("[data-testid='filter-submit']")).click();
+        assertThat(rows()).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains(commune));
+
+        // a card
+        WebElement first = browser.findElement(By.cssSelector("[data-testid='decisions'] tbody tr a"));
+        String id = first.getText();
+        first.click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid='card'] h1")).getText()).contains(id);
+        screenshot("4-card.png");
+        browser.navigate().back();
+
+        // the full report, as dvk evaluate --format html writes it, with its script running
+        browser.get(round + "/versions/1/report.html");
+        assertThat(browser.findElement(By.id("controls")).isDisplayed()).as("the report's script ran").isTrue();
+        screenshot("5-full-report.png");
+
+        // a corrected file: the next version; the first is kept
+        browser.get(round + "/versions/1");
+        Path corrected = OUT.resolve("gia-lam-2024-da-sua.xlsx");
+        XlsxFile.fromJson(Path.of("fixtures/samples/gia-lam-2024.json")).set(0, "beneficiaries", 5000L).write(corrected);
+        WebElement upload = browser.findElement(By.cssSelector("[data-testid='upload-version']"));
+        upload.findElement(By.name("file")).sendKeys(corrected.toString());
+        upload.findElement(By.name("note")).sendKeys("sửa số người hưởng lợi");
+        upload.findElement(By.cssSelector("button[type='submit']")).click();
+        assertThat(browser.getCurrentUrl()).endsWith(round.substring(round.indexOf("/rounds")) + "/versions/2");
+        assertThat(testId("version-meta")).contains("gia-lam-2024-da-sua.xlsx").contains("sửa số người hưởng lợi");
+        assertThat(browser.findElements(By.cssSelector("[data-testid='versions'] tbody tr"))).hasSize(2);
+        screenshot("6-corrected.png");
+
+        // the workbook of the decisions
+        browser.findElement(By.cssSelector("[data-testid='download-xlsx']")).click();
+        Path workbook = waitForDownload(".xlsx");
+        try (XSSFWorkbook decisions = new XSSFWorkbook(workbook.toFile())) {
+            assertThat(decisions.getSheet("Decisions").getLastRowNum()).isEqualTo(60);
+        }
+
+        browser.findElement(By.cssSelector("[data-testid='logout']")).click();
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        browser.get(round);
+        assertThat(browser.getCurrentUrl()).as("signed out: the round asks for signing in").contains("/login?next=");
+        screenshot("7-signed-out.png");
+    }
+
+    private static void type(String name, String text) {
+        browser.findElement(By.name(name)).sendKeys(text);
+    }
+
+    private static void submit() {
+        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+    }
+
+    private static void choose(String select, String value) {
+        browser.findElement(By.cssSelector("[data-testid='" + select + "'] option[value='" + value + "']")).click();
+    }
+
+    private static String testId(String id) {
+        return browser.findElement(By.cssSelector("[data-testid='" + id + "']")).getText().trim();
+    }
+
+    private static List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("[data-testid='decisions'] tbody tr"));
+    }
+
+    private static Path waitForDownload(String suffix) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                var done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
+                if (done.isPresent()) return done.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + suffix + " downloaded into " + downloads);
+    }
+
+    private static void screenshot(String file) throws Exception {
+        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> clip = new LinkedHashMap<>();
+        clip.put("x", 0);
+        clip.put("y", 0);
+        clip.put("width", 1400);
+        clip.put("height", Math.min(height.intValue(), 2400));
+        clip.put("scale", 1);
+        Map<String, Object> result = browser.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(OUT.resolve(file), Base64.getDecoder().decode((String) result.get("data")));
+    }
+
+    private static void deleteTree(Path directory) throws Exception {
+        if (directory == null || !Files.exists(directory)) return;
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}
