@@ -41,9 +41,13 @@ final class TestWorkspace implements AutoCloseable {
     final String base;
 
     TestWorkspace(Database database, long maxUploadBytes, boolean secureCookies) {
+        this(database, rules(), maxUploadBytes, secureCookies);
+    }
+
+    TestWorkspace(Database database, RuleLibrary rules, long maxUploadBytes, boolean secureCookies) {
         this.database = database;
         this.store = new Store(database);
-        Workspace.Settings settings = new Workspace.Settings("127.0.0.1", 0, rules(), Duration.ofSeconds(10), maxUploadBytes,
+        Workspace.Settings settings = new Workspace.Settings("127.0.0.1", 0, rules, Duration.ofSeconds(10), maxUploadBytes,
                 secureCookies, 2, new PrintWriter(out, true), new PrintWriter(log, true));
         this.workspace = new Workspace(settings, database, Clock.systemUTC()).start();
         this.base = workspace.baseUrl();
