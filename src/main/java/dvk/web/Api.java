@@ -8,7 +8,6 @@ import dvk.app.EvaluationResult;
 import dvk.app.Evaluations;
 import dvk.app.Outcome;
 import dvk.app.RuleSetDescriptions;
-import dvk.engine.Evaluator;
 import dvk.engine.RuleBuildMode;
 import dvk.engine.RuleCatalog;
 import dvk.engine.RuleProblem;
@@ -219,10 +218,5 @@ final class Api {
         ctx.status(status);
         ctx.contentType("application/json");
         ctx.result(JSON.writeValueAsBytes(body));
-    }
-
-    /** The deadline the API's evaluations run under, as {@code --rule-timeout} gives it. */
-    static Duration defaultRuleTimeout() {
-        return Evaluator.DEFAULT_RULE_TIMEOUT;
     }
 }

@@ -124,8 +124,9 @@ final class AuthPages {
         if (!matches) {
             throttle.failed(login, ctx.ip());
             store.transaction(tx -> {
-                tx.audit().record(new Actor(credentials.map(c -> c.user().id()).orElse(null), login.isEmpty() ? "?" : login,
-                        ctx.ip()), clock.instant(), "session.refused", "login:" + login, null, null);
+                String tried = login.isEmpty() ? "?" : shortened(login, 60);
+                tx.audit().record(new Actor(credentials.map(c -> c.user().id()).orElse(null), tried, ctx.ip()), clock.instant(),
+                        "session.refused", "login:" + tried, null, null);
                 return null;
             });
             ctx.status(401);
@@ -175,6 +176,11 @@ final class AuthPages {
     private void render(Context ctx, String template, String titleKey, Object page) {
         var words = Requests.words(ctx);
         ctx.html(templates.render(template, Requests.page(Requests.frame(ctx, words.text(titleKey), "", guard.formToken(ctx)), page)));
+    }
+
+    /** At most {@code length} characters, for the audit log's columns: a login typed can be anything. */
+    static String shortened(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private static String orEmpty(String value) {

@@ -150,7 +150,7 @@ final class RoundPages {
         String title = blankToNull(ctx.queryParam("title"));
         String type = blankToNull(ctx.queryParam("type"));
         String text = blankToNull(ctx.queryParam("q"));
-        int page = Math.max(1, Ids.numberOr(ctx.queryParam("page"), 1));
+        int page = Math.min(1_000_000, Math.max(1, Ids.numberOr(ctx.queryParam("page"), 1)));
         Rounds.Page<Rounds.DecisionRow> rows = store.read(tx -> tx.rounds().decisions(version.id(),
                 new Rounds.Filter(district, title, type, text, (page - 1) * PAGE_SIZE, PAGE_SIZE)));
         int pages = (int) Math.max(1, (rows.total() + PAGE_SIZE - 1) / PAGE_SIZE);

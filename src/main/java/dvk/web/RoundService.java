@@ -71,7 +71,12 @@ final class RoundService {
     }
 
     /** A new round with its first version ({@code roundId} null), or the next version of a round. */
-    record Upload(Long roundId, int year, String roundName, String fileName, Path file, String note) {}
+    record Upload(Long roundId, int year, String roundName, String fileName, Path file, String note) {
+        Upload {
+            // the note is free text from a form or a query: kept to what its column holds
+            if (note != null && note.length() > 2000) note = note.substring(0, 2000);
+        }
+    }
 
     /** The file's name as shown: no directories, at most 200 characters. */
     static String fileName(String submitted) {

