@@ -179,6 +179,9 @@ class StoreTest {
 
         Rounds.DecisionRow first = store.read(tx -> tx.rounds().decision(version.id(), 0)).orElseThrow();
         JsonNode detail = JSON.readTree(first.detailJson());
+        assertThat(detail).as("a row's decision is the document's, without its indentation")
+                .isEqualTo(JSON.readTree(decisions).path("decisions").get(0));
+        assertThat(first.detailJson()).doesNotContain("\n");
         assertThat(detail.path("id").asText()).isEqualTo(first.nominationId()).isEqualTo(sample.decisions().get(0).nomination().id());
         assertThat(first.titles()).containsExactlyInAnyOrderElementsOf(sample.decisions().get(0).awards().stream().map(a -> a.title()).distinct().toList());
         var got177 = store.read(tx -> tx.rounds().decision(version.id(), first.nominationId()));
