@@ -47,8 +47,11 @@ import java.util.zip.ZipInputStream;
 final class RoundService {
     /** The formats a batch comes in, by the file's extension. */
     static final List<String> EXTENSIONS = List.of(".xlsx", ".csv", ".json");
-    /** Records of evaluations kept in memory for the report and the workbook. */
-    private static final int CACHED_RECORDS = 40_000;
+    /**
+     * Records of evaluations kept in memory for the report and the workbook: a Hà Nội-sized round
+     * (an evaluation of 12,000 records holds a few hundred MB), or several district rounds.
+     */
+    private static final int CACHED_RECORDS = 15_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
