@@ -2,6 +2,7 @@ package dvk.testing;
 
 import dvk.domain.Decision;
 import dvk.domain.Level;
+import dvk.domain.NominationType;
 import dvk.domain.TitleDefinition;
 import dvk.engine.Evaluation;
 import dvk.engine.RuleSet;
@@ -23,9 +24,9 @@ public record TestRuleSet(String name, RuleSet rules) {
         return rules.rulesById().containsKey(ruleId);
     }
 
-    /** The title codes some rule of the set awards, in the order of its titles data. */
-    public List<String> titles() {
-        return rules.awardedTitles().stream().map(TitleDefinition::code).toList();
+    /** The title codes some rule of the set awards to models, or to works, in the order of its titles data. */
+    public List<String> titles(NominationType type) {
+        return rules.awardedTitles().stream().filter(t -> t.appliesTo() == type).map(TitleDefinition::code).toList();
     }
 
     /** A verifier of single rules of this set, in its first year. */
