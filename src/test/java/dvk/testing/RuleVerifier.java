@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -106,7 +107,7 @@ public final class RuleVerifier {
         private Given(RuleUnderTest rule, List<Object> facts) {
             this.rule = rule;
             this.facts = List.copyOf(facts);
-            this.subject = facts.stream().map(Given::nominationOf).filter(id -> id != null).findFirst().orElse(null);
+            this.subject = facts.stream().map(Given::nominationOf).filter(Objects::nonNull).findFirst().orElse(null);
         }
 
         /** Expects the outcome for this nomination rather than for the one the first fact is about. */
@@ -145,6 +146,9 @@ public final class RuleVerifier {
                         ? rule.where() + " did not fire" + facts()
                         : rule.where() + " fired " + times(result.firings) + " but decided no criterion; it derived "
                                 + result.derived + facts());
+            }
+            if (subject == null) {
+                throw new AssertionError("no given fact is about a nomination: name the one expected with about(id)" + facts());
             }
             List<CriterionOutcome> mine = all.stream().filter(o -> o.nominationId().equals(subject)).toList();
             if (mine.isEmpty()) {
