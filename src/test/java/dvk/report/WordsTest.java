@@ -1,0 +1,59 @@
+package dvk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dvk.report.Words.Label;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class WordsTest {
+    private static Properties file(String name) throws IOException {
+        Properties words = new Properties();
+        try (InputStream in = Words.class.getResourceAsStream(name)) {
+            words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return words;
+    }
+
+    @Test
+    void everyWordIsInBothLanguagesAsPlainText() throws Exception {
+        Properties vi = file("words.properties");
+        Properties en = file("words_en.properties");
+        assertThat(vi.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
+        for (Properties words : new Properties[] {vi, en}) {
+            words.forEach((key, text) -> assertThat((String) text).as(key.toString()).isNotBlank()
+                    .doesNotContain("<").doesNotContain("&"));
+        }
+        for (String key : vi.stringPropertyNames()) {
+            assertThat(Words.bilingual().label(key)).isEqualTo(new Label(vi.getProperty(key), en.getProperty(key)));
+        }
+    }
+
+    @Test
+    void theVietnameseIsReadAsUtf8WhateverTheMachinesLocale() {
+        Locale was = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(Words.bilingual().vi("rejected.heading")).isEqualTo("Hồ sơ bị loại");
+            assertThat(Words.bilingual().en("rejected.heading")).isEqualTo("Rejected records");
+        } finally {
+            Locale.setDefault(was);
+        }
+    }
+
+    @Test
+    void argumentsAreWrittenWithoutGroupingAndAMissingWordFails() {
+        assertThat(Words.bilingual().vi("report.title", 2024)).isEqualTo("Kết quả xét danh hiệu “Dân vận khéo” năm 2024");
+        assertThat(Words.bilingual().en("impact.records", 12345)).isEqualTo("12345 records");
+        assertThat(Words.bilingual().find("part.months")).contains(new Label("Thời gian duy trì", "time running"));
+        assertThat(Words.bilingual().find("part.other")).isEmpty();
+        assertThatThrownBy(() -> Words.bilingual().vi("no.such.word")).isInstanceOf(MissingResourceException.class);
+    }
+}
