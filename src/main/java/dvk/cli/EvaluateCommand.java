@@ -8,6 +8,7 @@ import dvk.app.EvaluationRequest;
 import dvk.app.Evaluations;
 import dvk.app.Tally;
 import dvk.engine.RuleBuildMode;
+import dvk.report.Words;
 import dvk.engine.RulesException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         json(DecisionFormat.JSON, "listed in the output under \"rejected\""),
         csv(DecisionFormat.CSV, "rows with status \"rejected\", the problems under \"reasons\""),
         xlsx(DecisionFormat.XLSX, "listed in the sheet \"Rejected\""),
-        html(DecisionFormat.HTML, "listed at the end of the report, under \"Hồ sơ bị loại\"");
+        html(DecisionFormat.HTML, "listed at the end of the report, under \"" + Words.vietnamese().text("rejected.heading") + "\"");
 
         final DecisionFormat decisions;
         final String whereRejected;
