@@ -48,7 +48,7 @@ public record IssuingBody(String issuer, Place place) {
 
     /** The organisation at the top left, in capitals, one or two lines: {@code ỦY BAN NHÂN DÂN} / {@code HUYỆN GIA LÂM}. */
     public List<String> headerLines() {
-        String organisation = organisationWord();
+        String organisation = withoutPlace(organisationWord());
         Matcher level = LEVEL_WORD.matcher(organisation);
         List<String> lines = new ArrayList<>();
         if (level.find() && place.known()) {
@@ -77,7 +77,7 @@ public record IssuingBody(String issuer, Place place) {
 
     /** The initials of the organisation without its level: {@code UBND}, {@code HU}, {@code HĐND}. */
     private String initials() {
-        String organisation = LEVEL_WORD.matcher(organisationWord()).replaceFirst("");
+        String organisation = LEVEL_WORD.matcher(withoutPlace(organisationWord())).replaceFirst("");
         StringBuilder initials = new StringBuilder();
         for (String word : organisation.split("[\\s-]+")) {
             if (word.isEmpty()) continue;
@@ -94,8 +94,15 @@ public record IssuingBody(String issuer, Place place) {
 
     /** The name followed by the place, unless it names the place already. */
     private String inPlace(String name) {
-        if (!place.known() || name.toLowerCase(Locale.ROOT).endsWith(place.name().toLowerCase(Locale.ROOT))) return name;
-        return name + " " + place.name();
+        return place.known() ? withoutPlace(name) + " " + place.name() : name;
+    }
+
+    /** A name that ends with the place (titles data may name it: {@code UBND huyện Gia Lâm}) without it. */
+    private String withoutPlace(String name) {
+        if (place.known() && name.toLowerCase(Locale.ROOT).endsWith(" " + place.name().toLowerCase(Locale.ROOT))) {
+            return name.substring(0, name.length() - place.name().length() - 1);
+        }
+        return name;
     }
 
     private static String expanded(String name) {

@@ -146,7 +146,7 @@ final class OfficialDocument {
     void endSection() {
         XWPFParagraph end = document.createParagraph();
         compact(end);
-        CTSectPr section = end.getCTP().addNewPPr().addNewSectPr();
+        CTSectPr section = properties(end).addNewSectPr();
         for (CTHdrFtrRef header : headers) {
             CTHdrFtrRef ref = section.addNewHeaderReference();
             ref.setType(header.getType());
@@ -223,7 +223,7 @@ final class OfficialDocument {
         mark.setAlignment(ParagraphAlignment.CENTER);
         mark.setIndentationLeft(BODY_WIDTH - mm(28));
         mark.setSpacingAfter(pt(6));
-        CTPBdr borders = mark.getCTP().addNewPPr().addNewPBdr();
+        CTPBdr borders = properties(mark).addNewPBdr();
         for (CTBorder border : List.of(borders.addNewTop(), borders.addNewBottom(), borders.addNewLeft(), borders.addNewRight())) {
             border.setVal(STBorder.SINGLE);
             border.setSz(BigInteger.valueOf(6));
@@ -294,7 +294,7 @@ final class OfficialDocument {
         int indent = mm(52);
         paragraph.setIndentationLeft(indent);
         paragraph.setIndentationHanging(mm(24));
-        CTTabStop tab = paragraph.getCTP().getPPr().addNewTabs().addNewTab();
+        CTTabStop tab = properties(paragraph).addNewTabs().addNewTab();
         tab.setVal(STTabJc.LEFT);
         tab.setPos(BigInteger.valueOf(indent));
         StringBuilder list = new StringBuilder(label).append('\t');
@@ -434,7 +434,7 @@ final class OfficialDocument {
         paragraph.setIndentationRight(side);
         paragraph.setSpacingBefore(pt(5));
         compact(paragraph);
-        CTBorder top = paragraph.getCTP().addNewPPr().addNewPBdr().addNewTop();
+        CTBorder top = properties(paragraph).addNewPBdr().addNewTop();
         top.setVal(STBorder.SINGLE);
         top.setSz(BigInteger.valueOf(6));
         top.setSpace(BigInteger.ZERO);
@@ -448,10 +448,15 @@ final class OfficialDocument {
     private static void compact(XWPFParagraph paragraph) {
         paragraph.setSpacingAfter(0);
         paragraph.setSpacingBetween(1.0);
-        CTPPr properties = paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr();
+        CTPPr properties = properties(paragraph);
         CTParaRPr mark = properties.isSetRPr() ? properties.getRPr() : properties.addNewRPr();
         mark.addNewSz().setVal(BigInteger.valueOf(2));
         mark.addNewSzCs().setVal(BigInteger.valueOf(2));
+    }
+
+    /** The paragraph's properties: one element, which POI's setters may have made already. */
+    private static CTPPr properties(XWPFParagraph paragraph) {
+        return paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr();
     }
 
     private static XWPFParagraph paragraphIn(XWPFTableCell cell, XWPFParagraph first) {
