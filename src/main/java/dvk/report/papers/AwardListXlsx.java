@@ -28,7 +28,22 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * annex's columns, the score a number. Printed on A4 landscape, one page wide.
  */
 final class AwardListXlsx {
+    /** Column widths in characters. */
+    private static final int[] WIDTHS = {6, 14, 60, 12, 40, 16, 14, 8};
+    /** A line of 12 pt type, in points. */
+    private static final float LINE_HEIGHT = 15.75f;
+
     private AwardListXlsx() {}
+
+    /**
+     * The lines a text wraps to in a column {@code width} characters wide. A width counts the digits
+     * of the workbook's default font; a line of 12 pt Times New Roman holds about a quarter more
+     * letters than that (measured in LibreOffice), and a little less is assumed.
+     */
+    private static int lines(String text, int width) {
+        if (text == null || text.isEmpty()) return 1;
+        return (int) Math.ceil(text.length() / (width * 1.2));
+    }
 
     static void write(Papers papers, OutputStream out) throws IOException {
         Words words = papers.words();
@@ -65,6 +80,7 @@ final class AwardListXlsx {
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
         sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns - 1));
         Row head = sheet.createRow(3);
+        head.setHeightInPoints(2 * LINE_HEIGHT); // "Tập thể hay cá nhân" takes two lines
         for (int c = 0; c < columns; c++) {
             Cell cell = head.createCell(c);
             cell.setCellValue(header.get(c));
@@ -73,6 +89,9 @@ final class AwardListXlsx {
         int r = 4;
         for (Awardee a : title.awardees()) {
             Row row = sheet.createRow(r);
+            // rows of wrapped text keep the height they are given: LibreOffice does not fit them when it opens the file
+            int lines = Math.max(lines(a.name(), WIDTHS[2]), lines(a.sponsor(), WIDTHS[4]));
+            row.setHeightInPoints(lines * LINE_HEIGHT);
             number(row, 0, r - 3, styles.number);
             text(row, 1, a.id(), styles.text);
             text(row, 2, a.name(), styles.text);
@@ -86,9 +105,8 @@ final class AwardListXlsx {
             }
             r++;
         }
-        int[] widths = {6, 14, 60, 12, 40, 16, 14, 8};
         for (int c = 0; c < columns; c++) {
-            sheet.setColumnWidth(c, widths[c] * 256);
+            sheet.setColumnWidth(c, WIDTHS[c] * 256);
         }
         sheet.createFreezePane(0, 4);
         sheet.setRepeatingRows(new CellRangeAddress(3, 3, 0, columns - 1));
