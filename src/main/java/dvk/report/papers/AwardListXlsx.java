@@ -58,7 +58,7 @@ final class AwardListXlsx {
             }
             if (awarded.isEmpty()) {
                 Sheet sheet = workbook.createSheet(words.text("papers.annex.title"));
-                sheet.createRow(0).createCell(0).setCellValue(papers.year("papers.decision.none"));
+                sheet.createRow(0).createCell(0).setCellValue(papers.withYear("papers.decision.none"));
             }
             // POI stamps a new package with the current time; papers of the same evaluation should not differ by it
             workbook.getProperties().getCoreProperties().setCreated(Optional.empty());

@@ -23,7 +23,7 @@ final class DecisionDocx {
                 + papers.subject("papers.decision.subject", papers.awardedTitles()).replace('\n', ' '));
         List<DecisionDraft> drafts = papers.decisions();
         if (drafts.isEmpty()) {
-            document.body(papers.year("papers.decision.none"), OfficialDocument.Look.plain(14));
+            document.body(papers.withYear("papers.decision.none"), OfficialDocument.Look.plain(14));
         }
         for (int i = 0; i < drafts.size(); i++) {
             if (i > 0) document.endSection();

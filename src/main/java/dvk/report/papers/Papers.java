@@ -89,7 +89,8 @@ public record Papers(int year, Words words, String rules, String fingerprint, Pl
         return words.text("papers.committee", council.describe(words));
     }
 
-    public String year(String key) {
+    /** The words of {@code key} with the year as {@code {0}}, written as a year is (no grouping of digits). */
+    String withYear(String key) {
         return words.text(key, String.valueOf(year));
     }
 
