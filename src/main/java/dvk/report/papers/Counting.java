@@ -16,7 +16,7 @@ final class Counting {
         for (int i = 0; i < KINDS.size(); i++) {
             String kind = KINDS.get(i);
             long n = awardees.stream().filter(a -> a.kindKey().equals(kind)).count();
-            if (n > 0) parts.add(words.text(KEYS.get(i), n));
+            if (n > 0) parts.add(words.text(n == 1 ? KEYS.get(i) + ".one" : KEYS.get(i), n));
         }
         return parts.isEmpty() ? words.text("papers.count.none") : joined(parts, words);
     }
