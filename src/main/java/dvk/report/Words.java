@@ -27,7 +27,7 @@ public final class Words {
         List<ResourceBundle> found = new ArrayList<>();
         for (String area : AREAS) {
             try {
-                found.add(ResourceBundle.getBundle("dvk.words." + area, locale, Words.class.getModule(),
+                found.add(ResourceBundle.getBundle("dvk.words." + area, locale, Words.class.getClassLoader(),
                         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
             } catch (MissingResourceException e) {
                 // an area with no words yet
