@@ -7,10 +7,15 @@ import dvk.app.Outcome;
 import dvk.app.EvaluationRequest;
 import dvk.app.Evaluations;
 import dvk.app.Tally;
+import dvk.domain.ProvisionalQuota;
+import dvk.domain.Warning;
 import dvk.engine.RuleBuildMode;
 import dvk.engine.RulesException;
+import dvk.report.InputText;
+import dvk.report.Words;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,21 +29,19 @@ import picocli.CommandLine.Parameters;
                     + " decision with its reasons. JSON and CSV are streamed: a million records fit in a 256 MB heap."
         })
 public final class EvaluateCommand implements Callable<Integer> {
-    /** Output formats of {@code --format}, and where each lists the rejected records. */
+    /** Output formats of {@code --format}; where each lists the rejected records is the word {@code input.run.where.FORMAT}. */
     enum Format {
-        json(DecisionFormat.JSON, "listed in the output under \"rejected\""),
-        csv(DecisionFormat.CSV, "rows with status \"rejected\", the problems under \"reasons\""),
-        xlsx(DecisionFormat.XLSX, "listed in the sheet \"Rejected\""),
-        html(DecisionFormat.HTML, "listed at the end of the report, under \"Hồ sơ bị loại\"");
+        json(DecisionFormat.JSON), csv(DecisionFormat.CSV), xlsx(DecisionFormat.XLSX), html(DecisionFormat.HTML);
 
         final DecisionFormat decisions;
-        final String whereRejected;
 
-        Format(DecisionFormat decisions, String whereRejected) {
+        Format(DecisionFormat decisions) {
             this.decisions = decisions;
-            this.whereRejected = whereRejected;
         }
     }
+
+    /** Warnings printed on stderr at most; the output lists them all. */
+    static final int WARNINGS_SHOWN = 10;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,6 +63,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RuleTimeoutOption ruleTimeout;
+
+    @CommandLine.Mixin
+    LanguageOption language;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating chunks of records; the output is the same whatever N is. Default: all cores.")
     Integer threads;
@@ -87,7 +93,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Outcome<EvaluationResult> outcome;
         try {
             EvaluationRequest request = new EvaluationRequest(input, rules.library(), format.decisions,
-                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode);
+                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode, language.words());
             outcome = new Evaluations().evaluate(request, content -> output.write(spec, content), new EvaluationObserver() {
                 @Override
                 public void phaseEnded(String phase) {
@@ -103,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             outcome = new Outcome.RulesUnusable<>(e.problems());
         }
         if (outcome instanceof Outcome.Done<EvaluationResult> done) return evaluated(done.value(), clock, started, err);
-        return Outcomes.failed(outcome, err, "nothing was evaluated", output);
+        return Outcomes.failed(outcome, err, "nothing was evaluated", output, language.words());
     }
 
     private int evaluated(EvaluationResult done, PhaseClock clock, long started, PrintWriter err) {
@@ -116,8 +122,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (output.toFile()) {
             err.println("dvk: " + tally.summary() + " → " + output.target());
         }
+        Words words = language.words();
+        List<Warning> warnings = done.warnings();
+        for (Warning warning : warnings.subList(0, Math.min(warnings.size(), WARNINGS_SHOWN))) {
+            err.println("dvk: " + words.text("input.run.warning", InputText.of(warning.message(), words)));
+        }
+        if (warnings.size() > WARNINGS_SHOWN) {
+            err.println("dvk: " + words.text("input.run.moreWarnings", warnings.size() - WARNINGS_SHOWN));
+        }
+        for (ProvisionalQuota quota : done.provisional()) {
+            err.println("dvk: " + words.text("input.run.provisional", quota.district(), quota.title(),
+                    quota.rejected().size(), String.join(", ", quota.rejected())));
+        }
         if (tally.rejected() == 0) return ExitCodes.OK;
-        err.println("dvk: " + tally.rejected() + " of " + tally.records() + " records rejected (" + format.whereRejected + ")");
+        err.println("dvk: " + words.text("input.run.rejected", Long.toString(tally.rejected()), Long.toString(tally.records()),
+                words.text("input.run.where." + format.name())));
         return ExitCodes.REJECTED_RECORDS;
     }
 }
