@@ -228,6 +228,10 @@ public final class XlsxBatchReader {
             }
         }
         BigDecimal n = exact(cell);
+        if (column.form() == Column.Form.PERCENT && cell.getCellStyle().getDataFormatString().contains("%")) {
+            // 92% typed in a percentage cell is stored as 0.92: the column counts in percent
+            n = n.movePointRight(2);
+        }
         if (n.stripTrailingZeros().scale() > 0) {
             return NODES.numberNode(n); // 12.5 stays a fraction: the validator rejects it where a whole number is needed
         }

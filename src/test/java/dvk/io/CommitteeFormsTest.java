@@ -95,6 +95,8 @@ class CommitteeFormsTest {
                 if (columns.get(c) == Column.FUNDS_VND) name = "Kinh phí huy động\n(đồng)";
                 header.createCell(c).setCellValue(name);
             }
+            org.apache.poi.ss.usermodel.CellStyle percentStyle = workbook.createCellStyle();
+            percentStyle.setDataFormat(workbook.createDataFormat().getFormat("0%"));
             int r = 3;
             for (JsonNode n : sample.get("nominations")) {
                 int i = r - 3;
@@ -112,6 +114,13 @@ class CommitteeFormsTest {
                     }
                     if (columns.get(c) == Column.NAME && i % 5 == 0) cell = nfd(cell) + "  ";
                     if (columns.get(c) == Column.NOTES) continue;
+                    if (columns.get(c) == Column.APPROVAL_PERCENT && i == 20) {
+                        // 92% typed in a percentage cell: stored as 0.92
+                        org.apache.poi.ss.usermodel.Cell percent = row.createCell(c);
+                        percent.setCellValue(n.get("approvalPercent").doubleValue() / 100);
+                        percent.setCellStyle(percentStyle);
+                        continue;
+                    }
                     row.createCell(c).setCellValue(cell);
                 }
                 if (i == 10) row.createCell(columns.indexOf(Column.NOTES)).setCellValue("Hồ sơ bổ sung sau, xem lại kinh phí");
