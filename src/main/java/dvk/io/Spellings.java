@@ -14,7 +14,10 @@ import java.util.Map;
  * person should hear about them: two spellings counted as one name ({@code huyện Gia Lâm} with
  * {@code Gia Lâm}, a trailing space, decomposed Unicode), and names counted apart that differ only
  * in accents or case ({@code Gia Lâm}, {@code Gia Lam}), which may be one place typed two ways.
- * Memory grows with the names, not the records: at most {@link Warning#MOST_IDS} ids a spelling.
+ * Memory grows with the names, not the records: at most {@link Warning#MOST_IDS} ids a spelling, and
+ * at most {@link #MOST_NAMES} districts and as many communes are followed (a batch of a million
+ * records with a million commune names would otherwise keep them all); names past them are cleaned
+ * and counted as any other, only not warned of.
  */
 final class Spellings {
     /** One way a name was typed, as it was typed. */
@@ -54,19 +57,34 @@ final class Spellings {
         }
     }
 
+    static final int MOST_NAMES = 20_000;
+
     private final Map<String, Name> districts = new LinkedHashMap<>();
     /** Communes by district and name: a commune's name is counted within its district. */
     private final Map<List<String>, Name> communes = new LinkedHashMap<>();
 
     /** A record's district as typed, and as it is counted. */
     void district(String typed, String canonical, String record) {
-        districts.computeIfAbsent(canonical, c -> new Name(null, c)).add(typed, record);
+        Name name = districts.get(canonical);
+        if (name == null) {
+            if (districts.size() >= MOST_NAMES) return;
+            name = new Name(null, canonical);
+            districts.put(canonical, name);
+        }
+        name.add(typed, record);
     }
 
     /** A record's commune as typed and as counted, within its district (as counted, or null). */
     void commune(String district, String typed, String canonical, String record) {
         String within = district == null ? "" : district;
-        communes.computeIfAbsent(List.of(within, canonical), k -> new Name(within, canonical)).add(typed, record);
+        List<String> key = List.of(within, canonical);
+        Name name = communes.get(key);
+        if (name == null) {
+            if (communes.size() >= MOST_NAMES) return;
+            name = new Name(within, canonical);
+            communes.put(key, name);
+        }
+        name.add(typed, record);
     }
 
     List<Warning> warnings() {
