@@ -40,8 +40,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** Warnings printed on stderr at most; the output lists them all. */
-    static final int WARNINGS_SHOWN = 10;
+    /** Warnings and provisional quotas printed on stderr at most, each; the output lists them all. */
+    static final int LINES_SHOWN = 10;
+    /** Rejected records a provisional quota's line names at most. */
+    static final int IDS_SHOWN = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -124,15 +126,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Words words = language.words();
         List<Warning> warnings = done.warnings();
-        for (Warning warning : warnings.subList(0, Math.min(warnings.size(), WARNINGS_SHOWN))) {
+        for (Warning warning : warnings.subList(0, Math.min(warnings.size(), LINES_SHOWN))) {
             err.println("dvk: " + words.text("input.run.warning", InputText.of(warning.message(), words)));
         }
-        if (warnings.size() > WARNINGS_SHOWN) {
-            err.println("dvk: " + words.text("input.run.moreWarnings", warnings.size() - WARNINGS_SHOWN));
+        if (warnings.size() > LINES_SHOWN) {
+            err.println("dvk: " + words.text("input.run.moreWarnings", warnings.size() - LINES_SHOWN));
         }
-        for (ProvisionalQuota quota : done.provisional()) {
-            err.println("dvk: " + words.text("input.run.provisional", quota.district(), quota.title(),
-                    quota.rejected().size(), String.join(", ", quota.rejected())));
+        List<ProvisionalQuota> provisional = done.provisional();
+        for (ProvisionalQuota quota : provisional.subList(0, Math.min(provisional.size(), LINES_SHOWN))) {
+            List<String> ids = quota.rejected();
+            String named = String.join(", ", ids.subList(0, Math.min(ids.size(), IDS_SHOWN))) + (ids.size() > IDS_SHOWN ? ", …" : "");
+            err.println("dvk: " + words.text("input.run.provisional", quota.district(), quota.title(), ids.size(), named));
+        }
+        if (provisional.size() > LINES_SHOWN) {
+            err.println("dvk: " + words.text("input.run.moreProvisional", provisional.size() - LINES_SHOWN));
         }
         if (tally.rejected() == 0) return ExitCodes.OK;
         err.println("dvk: " + words.text("input.run.rejected", Long.toString(tally.rejected()), Long.toString(tally.records()),

@@ -248,6 +248,25 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void stderrSaysWhatReadingMergedAndWhichQuotaIsProvisional() throws Exception {
+        String sample = Files.readString(Path.of("fixtures/samples/gia-lam-2024.json"), StandardCharsets.UTF_8);
+        String edited = sample.replaceFirst("(\"id\": \"GL-2024-004\",[^}]*?\"fundsVnd\": )\\d+", "$1\"nhiều\"")
+                .replaceFirst("(\"id\": \"GL-2024-005\",[^}]*?\"district\": )\"Gia Lâm\"", "$1\"huyện Gia Lâm\"");
+        Path batch = Files.writeString(temp.resolve("edited.json"), edited, StandardCharsets.UTF_8);
+        CommandRun vietnamese = CommandRun.of("evaluate", batch.toString(), "--rules", "rules");
+        assertThat(vietnamese.exitCode()).isEqualTo(3);
+        assertThat(vietnamese.err()).contains("dvk: cảnh báo: quận, huyện \"huyện Gia Lâm\" (1 hồ sơ) được tính là \"Gia Lâm\" (59)\n")
+                .contains("dvk: tạm thời: chỉ tiêu CITY_MODEL của Gia Lâm chỉ chính thức khi các hồ sơ bị loại GL-2024-004"
+                        + " được sửa hoặc rút\n");
+        CommandRun english = CommandRun.of("evaluate", batch.toString(), "--rules", "rules", "--lang", "en");
+        assertThat(english.err()).contains("dvk: warning: district \"huyện Gia Lâm\" (1 record) counted as \"Gia Lâm\" (59)\n")
+                .contains("dvk: provisional: the CITY_MODEL quota of Gia Lâm stands only once the rejected record GL-2024-004"
+                        + " is fixed or withdrawn\n")
+                .contains("dvk: 1 of 60 records rejected");
+        assertThat(JSON.readTree(english.out()).at("/summary/warnings/0/kind").asText()).isEqualTo("name-merged");
+    }
+
+    @Test
     void xlsxOutputNeedsAFileAndAFileThatIsNotXlsxIsAOneLineError() throws Exception {
         CommandRun toTerminal = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "rules", "--format", "xlsx");
         assertThat(toTerminal.exitCode()).isEqualTo(2);
