@@ -5,39 +5,82 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
- * Every word a person reads, from resource bundles: Vietnamese by default, English on request. The
- * bundles are split by who owns them (the report, the workspace, the reading of input, the meeting
- * papers, the command line) so that each stays readable, but a key is looked up in all of them, so
- * a word is written once wherever it is shown. Keys start with their area: {@code report.rejected}.
+ * Every word a person reads, from resource bundles under {@code dvk/words/}: Vietnamese by default,
+ * English on request. The bundles are split by who owns them (the report, the workspace, the
+ * reading of input, the meeting papers, the command line), each {@code AREA_vi.properties} and
+ * {@code AREA_en.properties} with the same keys, and a key is looked up in all of them, so a word is
+ * written once wherever it is shown. Words are plain text (templates escape them like any other
+ * value); {@code {0}}, {@code {1}} stand for the arguments, written as {@link String#valueOf} writes
+ * them, with no grouping of digits whatever the machine's locale: numbers are formatted by whoever
+ * passes them. Each language is looked up exactly, never falling back to another. The input area
+ * is the exception: its words are {@link java.text.MessageFormat} patterns (with counts and
+ * plurals), rendered by {@link InputText} and by reading itself.
  */
 public final class Words {
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     public static final Locale ENGLISH = Locale.ENGLISH;
-    /** The bundles under {@code dvk/words/}, each {@code NAME_vi.properties} and {@code NAME_en.properties}. */
-    private static final List<String> AREAS = List.of("common", "report", "input", "web", "papers", "cli");
+    /** The areas, each a pair of bundles {@code dvk/words/AREA_vi.properties} and {@code AREA_en.properties}. */
+    static final List<String> AREAS = List.of("common", "report", "input", "web", "papers", "cli");
+
+    /** A language's own file only: no parent bundle, no fallback to the machine's default locale. */
+    private static final ResourceBundle.Control EXACT = new ResourceBundle.Control() {
+        @Override
+        public List<String> getFormats(String baseName) {
+            return FORMAT_PROPERTIES;
+        }
+
+        @Override
+        public List<Locale> getCandidateLocales(String baseName, Locale locale) {
+            return List.of(locale);
+        }
+
+        @Override
+        public Locale getFallbackLocale(String baseName, Locale locale) {
+            return null;
+        }
+    };
+
+    /** The area whose words are MessageFormat patterns (counts written the language's way, plurals chosen). */
+    private static final String PATTERNS_AREA = "input";
+    private static final List<Area> VI_BUNDLES = bundles(VIETNAMESE);
+    private static final List<Area> EN_BUNDLES = bundles(ENGLISH);
+    private static final Words VI = new Words(VIETNAMESE);
+    private static final Words EN = new Words(ENGLISH);
 
     private final Locale locale;
-    private final List<ResourceBundle> bundles;
 
     private Words(Locale locale) {
         this.locale = locale;
-        List<ResourceBundle> found = new ArrayList<>();
+    }
+
+    /** One area's bundle in one language. */
+    private record Area(String name, Locale locale, ResourceBundle bundle) {
+        String fill(String key, Object... args) {
+            String pattern = bundle.getString(key);
+            if (name.equals(PATTERNS_AREA)) return new MessageFormat(pattern, locale).format(args);
+            for (int i = 0; i < args.length; i++) {
+                pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
+            }
+            return pattern;
+        }
+    }
+
+    private static List<Area> bundles(Locale locale) {
+        List<Area> found = new ArrayList<>();
         for (String area : AREAS) {
             try {
-                found.add(ResourceBundle.getBundle("dvk.words." + area, locale, Words.class.getClassLoader(),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+                found.add(new Area(area, locale,
+                        ResourceBundle.getBundle("dvk.words." + area, locale, Words.class.getClassLoader(), EXACT)));
             } catch (MissingResourceException e) {
                 // an area with no words yet
             }
         }
-        this.bundles = List.copyOf(found);
+        return List.copyOf(found);
     }
-
-    private static final Words VI = new Words(VIETNAMESE);
-    private static final Words EN = new Words(ENGLISH);
 
     public static Words vietnamese() {
         return VI;
@@ -45,6 +88,11 @@ public final class Words {
 
     public static Words english() {
         return EN;
+    }
+
+    /** Vietnamese, the pages' language, whose {@link #label}s carry the English as a gloss. */
+    public static Words bilingual() {
+        return VI;
     }
 
     /** {@code vi} (the default, also for anything unknown) or {@code en}. */
@@ -57,21 +105,57 @@ public final class Words {
     }
 
     public boolean isVietnamese() {
-        return locale.getLanguage().equals("vi");
+        return locale == VIETNAMESE;
     }
 
-    /** The word for {@code key}, with {@code {0}}, {@code {1}} … filled in; the key itself when no bundle has it. */
-    public String text(String key, Object... arguments) {
-        for (ResourceBundle bundle : bundles) {
-            if (bundle.containsKey(key)) {
-                String pattern = bundle.getString(key);
-                return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
-            }
+    /** The word for {@code key} in this language, arguments filled in. */
+    public String text(String key, Object... args) {
+        return lookup(isVietnamese() ? VI_BUNDLES : EN_BUNDLES, key, args);
+    }
+
+    /**
+     * The word for {@code key} as the bundle writes it, arguments not filled in: the input area's
+     * words are {@link java.text.MessageFormat} patterns (counts, plurals), put in a language by
+     * {@link InputText}.
+     */
+    public String pattern(String key) {
+        for (Area area : isVietnamese() ? VI_BUNDLES : EN_BUNDLES) {
+            if (area.bundle().containsKey(key)) return area.bundle().getString(key);
         }
-        return key;
+        throw new MissingResourceException("no word for \"" + key + "\"", Words.class.getName(), key);
+    }
+
+    /** The Vietnamese word. */
+    public String vi(String key, Object... args) {
+        return lookup(VI_BUNDLES, key, args);
+    }
+
+    /** The English word. */
+    public String en(String key, Object... args) {
+        return lookup(EN_BUNDLES, key, args);
+    }
+
+    /** Both, as a {@link Label}. */
+    public Label label(String key, Object... args) {
+        return new Label(vi(key, args), en(key, args));
     }
 
     public boolean has(String key) {
-        return bundles.stream().anyMatch(b -> b.containsKey(key));
+        return VI_BUNDLES.stream().anyMatch(a -> a.bundle().containsKey(key));
     }
+
+    /** The word when a bundle has one: names that come from rules (score components) may have none. */
+    public Optional<Label> find(String key) {
+        return has(key) ? Optional.of(label(key)) : Optional.empty();
+    }
+
+    private static String lookup(List<Area> areas, String key, Object... args) {
+        for (Area area : areas) {
+            if (area.bundle().containsKey(key)) return area.fill(key, args);
+        }
+        throw new MissingResourceException("no word for \"" + key + "\"", Words.class.getName(), key);
+    }
+
+    /** A Vietnamese word with its English gloss. */
+    public record Label(String vi, String en) {}
 }

@@ -181,7 +181,7 @@ class DiffCommandTest {
         assertThat(run.exitCode()).isZero();
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"vi\">")
-                .contains("Mô hình &quot;Dân vận khéo&quot; tiêu biểu cấp huyện")
+                .contains("Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện")
                 .contains("id=\"GL-2024-036\"")
                 .contains("months-running: required &gt;= 12 → &gt;= 18, actual 14");
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script src")

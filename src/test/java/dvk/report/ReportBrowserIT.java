@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dvk.testing.RulesCopy;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,11 +30,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Opens the HTML report of the sample batch, made by the packaged {@code target/dvk.jar}, in headless
- * Chromium, and checks what a reader sees against the JSON output of the same run: the summary, the
- * "showing N of M" counter under each filter, sorting, a card link, the chart, and print styles.
+ * Opens the HTML pages made by the packaged {@code target/dvk.jar} in headless Chromium, and checks
+ * what a reader sees against the JSON output of the same run. The decisions report of the sample
+ * batch: the summary, the "showing N of M" counter under each filter, sorting, a card link, the
+ * chart, print styles, and names from the input that look like markup. The impact page of a rules
+ * change: the counts per title and the nominations that change, on screen and in print.
  * Debian's chromium and chromedriver are used as they are (no Selenium Manager, no download).
- * Screenshots go to {@code target/browser/}.
+ * The pages, their JSON and logs go to {@code target/browser/}, screenshots to {@code target/screenshots/}.
  */
 class ReportBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -45,6 +49,10 @@ class ReportBrowserIT {
     /** Three districts, two of which differ only by case: the district filter compares exact strings. */
     private static final Path DISTRICTS_FIXTURE = Path.of("fixtures/regression/quota-2024.json").toAbsolutePath();
     private static final Path OUT = Path.of("target/browser").toAbsolutePath();
+    private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
+    /** Names that would run a script or show an image if the page let them out of their text. */
+    private static final String SCRIPT_NAME = "</script><script>alert(1)</script>";
+    private static final String IMG_NAME = "\"><img src=x onerror=alert(1)>";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Selenium's DevTools bindings lag behind Debian's Chromium; the CDP commands used here need none of them. Held: loggers are weakly referenced. */
@@ -54,6 +62,12 @@ class ReportBrowserIT {
     private static Path userData;
     private static Report sample;
     private static Report districts;
+    private static Report names;
+    /** The sample under rules that ask district models for 18 months instead of 12. */
+    private static Impact impact;
+
+    /** An impact page and the JSON impact of the same change. */
+    record Impact(String url, JsonNode json) {}
 
     /** A report and the JSON decisions of the same batch, with each decided record's input. */
     record Report(String url, JsonNode json, Map<String, JsonNode> input) {
@@ -82,12 +96,24 @@ class ReportBrowserIT {
         Files.createDirectories(OUT);
         Path multi = OUT.resolve("districts-2024.json");
         Files.write(multi, JSON.writeValueAsBytes(JSON.readTree(DISTRICTS_FIXTURE.toFile()).get("batch")));
+        ObjectNode named = (ObjectNode) JSON.readTree(SAMPLE.toFile());
+        ((ObjectNode) named.get("nominations").get(0)).put("name", SCRIPT_NAME);
+        ((ObjectNode) named.get("nominations").get(1)).put("name", IMG_NAME);
+        Path markup = OUT.resolve("names-2024.json");
+        Files.write(markup, JSON.writeValueAsBytes(named));
+        Path months18 = OUT.resolve("months-18");
+        delete(months18);
+        Path changed = RulesCopy.of(months18).replace("district-model.drl", "$m.months(), 12)", "$m.months(), 18)").directory();
         List<Process> runs = new ArrayList<>();
-        for (Map.Entry<Path, String> batch : Map.of(SAMPLE, "report", multi, "districts").entrySet()) {
+        for (Map.Entry<Path, String> batch : Map.of(SAMPLE, "report", multi, "districts", markup, "names").entrySet()) {
             for (String format : List.of("html", "json")) {
                 runs.add(dvk("evaluate", batch.getKey().toString(), "--format", format,
                         "--out", OUT.resolve(batch.getValue() + "." + format).toString()));
             }
+        }
+        for (String format : List.of("html", "json")) {
+            runs.add(dvk("diff", "--base", "rules", "--rules", changed.toString(), SAMPLE.toString(), "--format", format,
+                    "--out", OUT.resolve("impact." + format).toString()));
         }
         for (Process run : runs) {
             assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("dvk finished in time").isTrue();
@@ -95,6 +121,9 @@ class ReportBrowserIT {
         }
         sample = report(SAMPLE, "report");
         districts = report(multi, "districts");
+        names = report(markup, "names");
+        impact = new Impact(OUT.resolve("impact.html").toUri().toString(), JSON.readTree(OUT.resolve("impact.json").toFile()));
+        Files.createDirectories(SCREENSHOTS);
 
         userData = Files.createTempDirectory("dvk-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -112,10 +141,13 @@ class ReportBrowserIT {
     @AfterAll
     static void quit() throws Exception {
         if (browser != null) browser.quit();
-        if (userData != null) {
-            try (var files = Files.walk(userData)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (userData != null) delete(userData);
+    }
+
+    private static void delete(Path directory) throws Exception {
+        if (!Files.exists(directory)) return;
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
     }
 
@@ -184,7 +216,7 @@ class ReportBrowserIT {
         clip.put("scale", 1);
         Map<String, Object> result = browser.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(OUT.resolve(file), Base64.getDecoder().decode((String) result.get("data")));
+        Files.write(SCREENSHOTS.resolve(file), Base64.getDecoder().decode((String) result.get("data")));
     }
 
     @Test
@@ -267,7 +299,7 @@ class ReportBrowserIT {
         assertThat(shown()).isEqualTo(sample.json().get("decisions").size());
         choose("filter-title", "DISTRICT_GIAY_KHEN");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('list').scrollIntoView()");
-        Files.write(OUT.resolve("report-filtered.png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(SCREENSHOTS.resolve("report-filtered.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
@@ -318,7 +350,7 @@ class ReportBrowserIT {
                 + "'] tr[data-criterion='" + missed.get("criterion").asText() + "']"));
         assertThat(failed.findElement(By.cssSelector(".actual")).getText()).isEqualTo(missed.get("actual").asText());
         assertThat(failed.findElement(By.cssSelector(".required")).getText()).isEqualTo(missed.get("required").asText());
-        Files.write(OUT.resolve("report-card.png"), card.getScreenshotAs(OutputType.BYTES));
+        Files.write(SCREENSHOTS.resolve("report-card.png"), card.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
@@ -360,7 +392,77 @@ class ReportBrowserIT {
             browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", 794, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
             Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-            Files.write(OUT.resolve("report-print.png"), Base64.getDecoder().decode((String) shot.get("data")));
+            Files.write(SCREENSHOTS.resolve("report-print.png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
+    void namesThatLookLikeMarkupStayText() throws Exception {
+        // an alert from the page would fail the next command with UnhandledAlertException
+        open(names);
+        JavascriptExecutor page = browser;
+        assertThat(((Number) page.executeScript("return document.scripts.length")).intValue()).as("the page's own script only").isEqualTo(1);
+        assertThat(((Number) page.executeScript("return document.images.length")).intValue()).isZero();
+        assertThat(((Number) page.executeScript("return document.querySelectorAll('[onerror]').length")).intValue()).isZero();
+        assertThat(shown()).as("the script still runs").isEqualTo(names.json().get("decisions").size());
+        for (String name : List.of(SCRIPT_NAME, IMG_NAME)) {
+            String id = names.input().entrySet().stream().filter(e -> e.getValue().get("name").asText().equals(name))
+                    .findFirst().orElseThrow().getKey();
+            WebElement card = browser.findElement(By.id(DecisionHtmlWriter.cardId(id)));
+            assertThat(card.findElement(By.tagName("h3")).getText()).isEqualTo(id + name);
+            assertThat(browser.findElement(By.cssSelector("#nominations tr[data-id='" + id + "']")).getAttribute("data-name"))
+                    .isEqualTo(name);
+        }
+        WebElement search = browser.findElement(By.id("filter-text"));
+        search.sendKeys("onerror");
+        assertThat(shown()).as("the name is searched as text").isEqualTo(1);
+        screenshot("report-names.png", 1600);
+    }
+
+    @Test
+    void theImpactPageShowsTheCountsPerTitleAndEachNominationThatChanges() throws Exception {
+        browser.get(impact.url());
+        JsonNode json = impact.json();
+        List<WebElement> rows = browser.findElements(By.cssSelector("table:nth-of-type(2) tr"));
+        assertThat(rows).hasSize(json.get("titles").size() + 1);
+        for (JsonNode title : json.get("titles")) {
+            WebElement row = rows.stream().filter(r -> r.findElements(By.cssSelector("td .en")).stream()
+                    .anyMatch(en -> en.getText().startsWith(title.get("title").asText() + " · "))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for " + title.get("title")));
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            assertThat(cells.get(0)).startsWith(title.get("nameVi").asText());
+            assertThat(cells.subList(1, 5)).as(title.get("title").asText()).containsExactly(
+                    title.get("inBase").asBoolean() ? title.get("before").asText() : "—",
+                    title.get("inChanged").asBoolean() ? title.get("after").asText() : "—",
+                    title.get("gained").asInt() > 0 ? "+" + title.get("gained").asText() : "0",
+                    title.get("lost").asInt() > 0 ? "−" + title.get("lost").asText() : "0");
+        }
+        int changes = json.get("titleChanges").size() + json.get("reasonChanges").size();
+        assertThat(changes).isPositive();
+        assertThat(browser.findElements(By.cssSelector("div.card"))).hasSize(changes);
+        for (JsonNode change : json.get("titleChanges")) {
+            WebElement card = browser.findElement(By.id(change.get("id").asText()));
+            assertThat(card.isDisplayed()).isTrue();
+            assertThat(card.findElement(By.tagName("h3")).getText()).contains(change.get("name").asText());
+            for (JsonNode lost : change.get("lost")) {
+                assertThat(card.findElement(By.cssSelector(".loss")).getText()).contains(lost.asText());
+            }
+            JsonNode score = change.get("score");
+            boolean scoreChanges = score != null && score.isObject() && !score.get("before").equals(score.get("after"));
+            assertThat(card.findElements(By.tagName("li"))).as("a line for each outcome, title removed and score changed")
+                    .hasSize(change.get("outcomes").size() + change.get("titlesRemoved").size() + (scoreChanges ? 1 : 0));
+        }
+        screenshot("impact.png", 2600);
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.findElement(By.cssSelector("div.card")).getCssValue("break-inside")).isEqualTo("avoid");
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 794, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
+            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+            Files.write(SCREENSHOTS.resolve("impact-print.png"), Base64.getDecoder().decode((String) shot.get("data")));
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));

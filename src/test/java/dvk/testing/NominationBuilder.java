@@ -18,7 +18,7 @@ import java.util.List;
  * model title (score 100, commune and district recognitions, complete dossier); {@link #work}
  * as a work that earns the city sign. A test changes the one field it is about.
  */
-public final class NominationBuilder {
+public final class NominationBuilder implements FactBuilder {
     private final String id;
     private final NominationType type;
     private String name = "Mô hình thử nghiệm";
@@ -70,8 +70,10 @@ public final class NominationBuilder {
 
     public NominationBuilder name(String value) { name = value; return this; }
     public NominationBuilder district(String value) { district = value; return this; }
-    public NominationBuilder startDate(String value) { startDate = LocalDate.parse(value); return this; }
-    public NominationBuilder completedDate(String value) { completedDate = LocalDate.parse(value); return this; }
+    public NominationBuilder startDate(String value) { return startDate(LocalDate.parse(value)); }
+    public NominationBuilder startDate(LocalDate value) { startDate = value; return this; }
+    public NominationBuilder completedDate(String value) { return completedDate(LocalDate.parse(value)); }
+    public NominationBuilder completedDate(LocalDate value) { completedDate = value; return this; }
     public NominationBuilder funds(long value) { funds = value; return this; }
     public NominationBuilder laborDays(long value) { laborDays = value; return this; }
     public NominationBuilder beneficiaries(long value) { beneficiaries = value; return this; }
@@ -86,6 +88,7 @@ public final class NominationBuilder {
     public NominationBuilder confirmation(boolean value) { confirmation = value; return this; }
     public NominationBuilder acceptance(boolean value) { acceptance = value; return this; }
 
+    @Override
     public Nomination build() {
         boolean model = type == NominationType.MODEL;
         return new Nomination(id, name, type, model ? Kind.COLLECTIVE : null, FieldOfWork.CULTURE_SOCIETY,

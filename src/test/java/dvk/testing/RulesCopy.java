@@ -16,8 +16,18 @@ public final class RulesCopy {
         this.directory = directory;
     }
 
+    /** A copy of rules/2024-2025. */
     public static RulesCopy of(Path temp) {
-        try (Stream<Path> files = Files.list(TestRules.RULES)) {
+        return of(temp, TestRules.RULES);
+    }
+
+    /** A copy of the rule set in rules/{@code name} ({@code "2026"}). */
+    public static RulesCopy of(Path temp, String name) {
+        return of(temp, TestRules.LIBRARY.resolve(name));
+    }
+
+    private static RulesCopy of(Path temp, Path ruleSet) {
+        try (Stream<Path> files = Files.list(ruleSet)) {
             Path target = Files.createDirectories(temp.resolve("rules"));
             for (Path file : files.toList()) {
                 Files.copy(file, target.resolve(file.getFileName()));
@@ -31,6 +41,11 @@ public final class RulesCopy {
     /** A rule set of only its data (titles and years): for one rule file tried on its own. */
     public static RulesCopy dataOnly(Path temp) {
         return of(temp).deleteRuleFiles();
+    }
+
+    /** The data of the rule set in rules/{@code name}, without its rule files. */
+    public static RulesCopy dataOnly(Path temp, String name) {
+        return of(temp, name).deleteRuleFiles();
     }
 
     private RulesCopy deleteRuleFiles() {

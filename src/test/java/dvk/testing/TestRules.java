@@ -8,34 +8,75 @@ import dvk.domain.Nomination;
 import dvk.domain.NotAwarded;
 import dvk.engine.Evaluation;
 import dvk.engine.Evaluator;
+import dvk.engine.RuleBuildMode;
 import dvk.engine.RuleCompiler;
 import dvk.engine.RuleSet;
 import dvk.engine.RulesException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The repository's rules/, compiled once per test JVM, and evaluation the way users see it. */
+/**
+ * The repository's rule sets (rules/2024-2025, rules/2026), each compiled once per test JVM, and
+ * evaluation the way users see it.
+ */
 public final class TestRules {
-    /** The rule set for 2024–2025 batches, which the tests exercise. */
-    public static final Path RULES = Path.of("rules/2024-2025");
-    private static RuleSet standard;
+    /** The repository's directory of rule sets. */
+    public static final Path LIBRARY = Path.of("rules");
+    /** The rule set for 2024–2025 batches, which most tests exercise. */
+    public static final Path RULES = LIBRARY.resolve("2024-2025");
+    private static final Map<String, TestRuleSet> COMPILED = new HashMap<>();
 
     private TestRules() {}
 
-    public static synchronized RuleSet standard() {
-        if (standard == null) {
+    /** rules/2024-2025. */
+    public static RuleSet standard() {
+        return ruleSet("2024-2025").rules();
+    }
+
+    /** The rule set in rules/{@code name} ({@code "2024-2025"}, {@code "2026"}), as dvk loads it: precompiled when unedited. */
+    public static TestRuleSet ruleSet(String name) {
+        return compiled(name, RuleBuildMode.AUTO);
+    }
+
+    /** The rule set in rules/{@code name} compiled from its DRL now, as an edited rule set is. */
+    public static TestRuleSet compiledNow(String name) {
+        return compiled(name, RuleBuildMode.EXECUTABLE_MODEL);
+    }
+
+    private static synchronized TestRuleSet compiled(String name, RuleBuildMode mode) {
+        Path directory = LIBRARY.resolve(name);
+        String label = RuleCompiler.label(directory) + (mode == RuleBuildMode.AUTO ? "" : ", compiled now");
+        TestRuleSet compiled = COMPILED.get(label);
+        if (compiled == null) {
             try {
-                standard = new RuleCompiler().compile(RULES);
+                compiled = new TestRuleSet(label, new RuleCompiler(mode).compile(directory));
             } catch (RulesException e) {
-                throw new AssertionError(RULES + " does not compile:\n" + e.getMessage(), e);
+                throw new AssertionError(directory + " does not compile:\n" + e.getMessage(), e);
             }
+            COMPILED.put(label, compiled);
         }
-        return standard;
+        return compiled;
+    }
+
+    /** Every rule set of rules/, oldest first: a rule set added there is tested with the others. */
+    public static List<TestRuleSet> all() {
+        try (Stream<Path> entries = Files.list(LIBRARY)) {
+            return entries.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted()
+                    .map(TestRules::ruleSet).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Evaluates the nominations as one 2024 batch with the standard rules. */

@@ -1,9 +1,9 @@
 package dvk.engine.rules;
 
+import static dvk.testing.Facts.award;
+import static dvk.testing.Facts.score;
 import static dvk.testing.NominationBuilder.model;
-import static dvk.testing.TestRules.decide;
 import static dvk.testing.TestRules.decision;
-import static dvk.testing.TestRules.evaluate;
 import static dvk.testing.TestRules.failed;
 import static dvk.testing.TestRules.failure;
 import static dvk.testing.TestRules.titles;
@@ -13,118 +13,145 @@ import dvk.domain.CriterionOutcome;
 import dvk.domain.Decision;
 import dvk.domain.Level;
 import dvk.engine.Evaluation;
-import org.junit.jupiter.api.Test;
+import dvk.testing.EveryRuleSetWith;
+import dvk.testing.RuleVerifier.RuleUnderTest;
+import dvk.testing.TestRuleSet;
+import org.junit.jupiter.params.ParameterizedTest;
 
-/** CITY_BANG_KHEN: CITY_MODEL this year, score ≥ 90, approval ≥ 90, no CITY_BANG_KHEN in Y-1 or Y-2. */
+/**
+ * CITY_BANG_KHEN: CITY_MODEL this year, score ≥ 90, approval ≥ 90, no CITY_BANG_KHEN in Y-1 or Y-2.
+ * Each criterion is tested on its own rule in every rule set that has it; the title, through whole
+ * evaluations.
+ */
 class CityBangKhenRulesTest {
     private static final String TITLE = "CITY_BANG_KHEN";
 
-    @Test
-    void theBuilderModelGetsIt() {
-        Decision d = decide(model("M"));
+    // --- criteria, one rule at a time ---
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.city-model-awarded")
+    void aBangKhenNeedsTheCityModelThisYear(RuleUnderTest rule) {
+        rule.given(model("M"), award("M", "CITY_MODEL")).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.city-model-awarded")
+    void withoutTheCityModelThereIsNoBangKhen(RuleUnderTest rule) {
+        CriterionOutcome miss = rule.given(model("M"), award("M", "DISTRICT_MODEL"))
+                .fails("CITY_MODEL not awarded", "CITY_MODEL awarded this year");
+        assertThat(miss.title()).isEqualTo(TITLE);
+        assertThat(miss.criterion()).isEqualTo("city-model-awarded");
+        assertThat(miss.cite()).contains("art. 74");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.min-score")
+    void aBangKhenNeedsNinetyPoints(RuleUnderTest rule) {
+        rule.given(score("M", 90)).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.min-score")
+    void eightyNineIsNotEnough(RuleUnderTest rule) {
+        CriterionOutcome miss = rule.given(score("M", 89)).fails("89", ">= 90");
+        assertThat(miss.criterion()).isEqualTo("min-score");
+        assertThat(miss.cite()).contains("art. 74(6)");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.min-approval")
+    void aBangKhenNeedsNinetyPercentApproval(RuleUnderTest rule) {
+        rule.given(model("M").approval("90")).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.min-approval")
+    void justBelowNinetyPercentIsNotEnough(RuleUnderTest rule) {
+        rule.given(model("M").approval("89.99")).fails("89.99", ">= 90");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.no-repeat")
+    void aBangKhenTheYearBeforeBlocksIt(RuleUnderTest rule) {
+        int y = rule.year();
+        CriterionOutcome miss = rule.given(model("M").prior(y - 1, Level.CITY, TITLE))
+                .fails("CITY_BANG_KHEN (CITY) in " + (y - 1), "no CITY_BANG_KHEN in " + (y - 2) + "–" + (y - 1));
+        assertThat(miss.criterion()).isEqualTo("no-repeat-bang-khen");
+        assertThat(miss.cite()).contains("art. 5(2)");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.no-repeat")
+    void aBangKhenTwoYearsBeforeBlocksIt(RuleUnderTest rule) {
+        int y = rule.year();
+        rule.given(model("M").prior(y - 2, Level.CITY, TITLE))
+                .fails("CITY_BANG_KHEN (CITY) in " + (y - 2), "no CITY_BANG_KHEN in " + (y - 2) + "–" + (y - 1));
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.no-repeat")
+    void aBangKhenThreeYearsBeforeDoesNotBlockIt(RuleUnderTest rule) {
+        rule.given(model("M").prior(rule.year() - 3, Level.CITY, TITLE)).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.no-repeat")
+    void aBangKhenInTheEvaluationYearItselfIsOutsideTheWindow(RuleUnderTest rule) {
+        rule.given(model("M").prior(rule.year(), Level.CITY, TITLE)).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen.no-repeat")
+    void theWindowCountsByTitleCodeWhateverTheLevel(RuleUnderTest rule) {
+        int y = rule.year();
+        rule.given(model("M").prior(y - 1, Level.DISTRICT, TITLE))
+                .fails("CITY_BANG_KHEN (DISTRICT) in " + (y - 1), "no CITY_BANG_KHEN in " + (y - 2) + "–" + (y - 1));
+        rule.given(model("M").prior(y - 1, Level.CITY, "Bằng khen UBND thành phố")).passes();
+    }
+
+    // --- the title, whole evaluations ---
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen")
+    void theBuilderModelGetsIt(TestRuleSet rules) {
+        Decision d = rules.decide(rules.model("M"));
         assertThat(titles(d)).contains(TITLE, "CITY_MODEL");
         assertThat(failed(d, TITLE)).isEmpty();
     }
 
-    @Test
-    void withoutCityModelThisYearItMisses() {
-        // replication 2 → score 90, approval 95: only CITY_MODEL (min-replication-sites) is missing
-        Decision d = decide(model("M").replicationSites(2));
-        assertThat(d.score().total()).isEqualTo(90);
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen")
+    void withoutCityModelThisYearItMisses(TestRuleSet rules) {
+        // two replication sites: CITY_MODEL misses min-replication-sites, the Bằng khen only its prerequisite
+        Decision d = rules.decide(rules.model("M").replicationSites(2));
         assertThat(titles(d)).doesNotContain("CITY_MODEL", TITLE);
+        assertThat(failed(d, "CITY_MODEL")).containsExactly("min-replication-sites");
         assertThat(failed(d, TITLE)).containsExactly("city-model-awarded");
         CriterionOutcome miss = failure(d, TITLE, "city-model-awarded");
         assertThat(miss.actual()).isEqualTo("CITY_MODEL not awarded");
-        assertThat(miss.required()).isEqualTo("CITY_MODEL awarded this year");
         assertThat(miss.rule()).isEqualTo("city-bang-khen.city-model-awarded");
-        assertThat(miss.cite()).contains("art. 74");
     }
 
-    @Test
-    void aCityModelQuotaLoserMissesIt() {
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen")
+    void aCityModelQuotaLoserMissesIt(TestRuleSet rules) {
         // four models of 100 points: the one with the fewest beneficiaries is fourth
-        Evaluation e = evaluate(
-                model("K1").beneficiaries(8_000), model("K2").beneficiaries(7_000),
-                model("K3").beneficiaries(6_000), model("K4").beneficiaries(5_000));
+        Evaluation e = rules.evaluate(
+                rules.model("K1").beneficiaries(8_000), rules.model("K2").beneficiaries(7_000),
+                rules.model("K3").beneficiaries(6_000), rules.model("K4").beneficiaries(5_000));
         Decision d = decision(e, "K4");
-        assertThat(d.score().total()).isEqualTo(100);
         assertThat(failed(d, "CITY_MODEL")).containsExactly("district-quota");
         assertThat(titles(d)).doesNotContain(TITLE);
         assertThat(failed(d, TITLE)).containsExactly("city-model-awarded");
         assertThat(titles(decision(e, "K3"))).contains(TITLE);
     }
 
-    @Test
-    void scoreOfNinetyIsEnoughAndEightyFiveMisses() {
-        // months 20 + resources 20 + beneficiaries (1,000 → 15 | 200 → 10) + replication 3 → 15 + approval 95 → 20
-        Decision enough = decide(model("M").beneficiaries(1_000).replicationSites(3));
-        assertThat(enough.score().total()).isEqualTo(90);
-        assertThat(titles(enough)).contains("CITY_MODEL", TITLE);
-
-        Decision d = decide(model("M").beneficiaries(200).replicationSites(3));
-        assertThat(d.score().total()).isEqualTo(85);
-        assertThat(titles(d)).contains("CITY_MODEL").doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("min-score");
-        CriterionOutcome miss = failure(d, TITLE, "min-score");
-        assertThat(miss.actual()).isEqualTo("85");
-        assertThat(miss.required()).isEqualTo(">= 90");
-        assertThat(miss.rule()).isEqualTo("city-bang-khen.min-score");
-    }
-
-    @Test
-    void approvalOfNinetyIsEnoughAndJustBelowMisses() {
-        assertThat(titles(decide(model("M").approval("90")))).contains(TITLE);
-        // 89.99 → 10 points: score 90, still enough
-        Decision d = decide(model("M").approval("89.99"));
-        assertThat(d.score().total()).isEqualTo(90);
-        assertThat(titles(d)).contains("CITY_MODEL").doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("min-approval");
-        CriterionOutcome miss = failure(d, TITLE, "min-approval");
-        assertThat(miss.actual()).isEqualTo("89.99");
-        assertThat(miss.required()).isEqualTo(">= 90");
-    }
-
-    @Test
-    void aBangKhenTheYearBeforeBlocksIt() {
-        Decision d = decide(model("M").prior(2023, Level.CITY, TITLE));
-        assertThat(titles(d)).contains("CITY_MODEL").doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("no-repeat-bang-khen");
-        CriterionOutcome miss = failure(d, TITLE, "no-repeat-bang-khen");
-        assertThat(miss.actual()).isEqualTo("CITY_BANG_KHEN (CITY) in 2023");
-        assertThat(miss.required()).isEqualTo("no CITY_BANG_KHEN in 2022–2023");
-        assertThat(miss.cite()).contains("art. 5(2)");
-    }
-
-    @Test
-    void aBangKhenTwoYearsBeforeBlocksIt() {
-        Decision d = decide(model("M").prior(2022, Level.CITY, TITLE));
-        assertThat(titles(d)).doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("no-repeat-bang-khen");
-    }
-
-    @Test
-    void aBangKhenThreeYearsBeforeDoesNotBlockIt() {
-        Decision d = decide(model("M").prior(2021, Level.CITY, TITLE));
-        assertThat(titles(d)).contains(TITLE);
-        assertThat(failed(d, TITLE)).isEmpty();
-    }
-
-    @Test
-    void aBangKhenInTheEvaluationYearItselfIsOutsideTheWindow() {
-        assertThat(titles(decide(model("M").prior(2024, Level.CITY, TITLE)))).contains(TITLE);
-    }
-
-    @Test
-    void theWindowCountsByTitleCodeWhateverTheLevel() {
-        Decision d = decide(model("M").prior(2023, Level.DISTRICT, TITLE));
-        assertThat(failed(d, TITLE)).containsExactly("no-repeat-bang-khen");
-        assertThat(titles(decide(model("M").prior(2023, Level.CITY, "Bằng khen UBND thành phố")))).contains(TITLE);
-    }
-
-    @Test
-    void everyFailedCriterionIsListed() {
-        Decision d = decide(model("M").replicationSites(2).approval("85").prior(2022, Level.CITY, TITLE));
-        // 20 + 20 + 20 + 10 + 10 = 80
+    @ParameterizedTest
+    @EveryRuleSetWith("city-bang-khen")
+    void everyFailedCriterionIsListed(TestRuleSet rules) {
+        Decision d = rules.decide(rules.model("M").replicationSites(2).approval("85")
+                .prior(rules.year() - 2, Level.CITY, TITLE));
+        // replication 2 → 10 points, approval 85 → 10: score 80
         assertThat(d.score().total()).isEqualTo(80);
         assertThat(failed(d, TITLE)).containsExactlyInAnyOrder(
                 "city-model-awarded", "min-score", "min-approval", "no-repeat-bang-khen");

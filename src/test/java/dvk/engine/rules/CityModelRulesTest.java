@@ -1,6 +1,11 @@
 package dvk.engine.rules;
 
+import static dvk.testing.Facts.candidate;
+import static dvk.testing.Facts.measures;
+import static dvk.testing.Facts.ranking;
+import static dvk.testing.Facts.score;
 import static dvk.testing.NominationBuilder.model;
+import static dvk.testing.NominationBuilder.work;
 import static dvk.testing.TestRules.decide;
 import static dvk.testing.TestRules.decision;
 import static dvk.testing.TestRules.evaluate;
@@ -13,102 +18,200 @@ import dvk.domain.CriterionOutcome;
 import dvk.domain.Decision;
 import dvk.domain.Level;
 import dvk.engine.Evaluation;
-import dvk.testing.NominationBuilder;
+import dvk.testing.EveryRuleSetWith;
+import dvk.testing.RuleVerifier.RuleUnderTest;
+import dvk.testing.TestRuleSet;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
- * CITY_MODEL: months ≥ 24, score ≥ 80, replication ≥ 3, DISTRICT_MODEL in Y-3..Y-1, and at most 3
- * per district (score, then beneficiaries descending, then id ascending).
+ * CITY_MODEL: months ≥ 24, score ≥ 80, replication ≥ 3, a prerequisite recognition in Y-3..Y-1
+ * (a DISTRICT_MODEL until 2025, a COMMUNE-level recognition from 2026), and at most 3 per
+ * district (score, then beneficiaries descending, then id ascending). Each criterion is tested on
+ * its own rule in every rule set that has it; the title and the quota, through whole evaluations.
  */
 class CityModelRulesTest {
     private static final String TITLE = "CITY_MODEL";
 
-    @Test
-    void twentyFourMonthsRunningIsEnough() {
-        Decision d = decide(model("M").startDate("2022-12-31"));
-        assertThat(titles(d)).contains(TITLE);
-        assertThat(failed(d, TITLE)).isEmpty();
+    // --- criteria, one rule at a time ---
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.months-running")
+    void aCityModelHasRunForTwentyFourMonths(RuleUnderTest rule) {
+        rule.given(model("M"), measures("M").months(24)).passes();
     }
 
-    @Test
-    void twentyThreeMonthsRunningMisses() {
-        Decision d = decide(model("M").startDate("2023-01-01"));
-        assertThat(d.score().total()).isEqualTo(90);
-        assertThat(titles(d)).contains("DISTRICT_MODEL").doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("months-running");
-        CriterionOutcome miss = failure(d, TITLE, "months-running");
-        assertThat(miss.actual()).isEqualTo("23");
-        assertThat(miss.required()).isEqualTo(">= 24");
-        assertThat(miss.rule()).isEqualTo("city-model.months-running");
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.months-running")
+    void twentyThreeMonthsAreNotEnough(RuleUnderTest rule) {
+        CriterionOutcome miss = rule.given(model("M"), measures("M").months(23)).fails("23", ">= 24");
+        assertThat(miss.title()).isEqualTo(TITLE);
+        assertThat(miss.criterion()).isEqualTo("months-running");
         assertThat(miss.cite()).contains("70-KH/BDVTW");
     }
 
-    @Test
-    void scoreOfEightyIsEnoughAndSeventyFiveMisses() {
-        // months 20 + resources 20 + beneficiaries (1,000 → 15 | 200 → 10) + replication 3 → 15 + approval 80 → 10
-        Decision enough = decide(model("M").beneficiaries(1_000).replicationSites(3).approval("80"));
-        assertThat(enough.score().total()).isEqualTo(80);
-        assertThat(titles(enough)).contains(TITLE);
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.months-running")
+    void worksAreNoCityModels(RuleUnderTest rule) {
+        rule.given(work("W"), measures("W").months(30)).doesNotFire();
+    }
 
-        Decision d = decide(model("M").beneficiaries(200).replicationSites(3).approval("80"));
-        assertThat(d.score().total()).isEqualTo(75);
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.min-score")
+    void aCityModelNeedsEightyPoints(RuleUnderTest rule) {
+        rule.given(score("M", 80)).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.min-score")
+    void seventyNineIsNotEnough(RuleUnderTest rule) {
+        assertThat(rule.given(score("M", 79)).fails("79", ">= 80").criterion()).isEqualTo("min-score");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.min-replication-sites")
+    void aCityModelHasBeenCopiedAtThreeSites(RuleUnderTest rule) {
+        rule.given(model("M").replicationSites(3)).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.min-replication-sites")
+    void twoReplicationSitesAreNotEnough(RuleUnderTest rule) {
+        rule.given(model("M").replicationSites(2)).fails("2", ">= 3");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.prior-district-model")
+    void aDistrictModelInAnyOfTheThreePreviousYearsCounts(RuleUnderTest rule) {
+        for (int back = 1; back <= 3; back++) {
+            rule.given(model("M").noPriors().prior(rule.year() - back, Level.DISTRICT, "DISTRICT_MODEL")).passes();
+        }
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.prior-district-model")
+    void aDistrictModelFourYearsBackIsTooOld(RuleUnderTest rule) {
+        int y = rule.year();
+        CriterionOutcome miss = rule.given(model("M").noPriors().prior(y - 4, Level.DISTRICT, "DISTRICT_MODEL"))
+                .fails("DISTRICT_MODEL (DISTRICT) in " + (y - 4), "DISTRICT_MODEL in " + (y - 3) + "–" + (y - 1));
+        assertThat(miss.criterion()).isEqualTo("prior-district-model");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.prior-district-model")
+    void aDistrictModelInTheEvaluationYearItselfDoesNotCount(RuleUnderTest rule) {
+        int y = rule.year();
+        rule.given(model("M").noPriors().prior(y, Level.DISTRICT, "DISTRICT_MODEL"))
+                .fails("DISTRICT_MODEL (DISTRICT) in " + y, "DISTRICT_MODEL in " + (y - 3) + "–" + (y - 1));
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.prior-district-model")
+    void withoutAnyDistrictModelItFails(RuleUnderTest rule) {
+        int y = rule.year();
+        rule.given(model("M").noPriors().prior(y - 1, Level.COMMUNE, "COMMUNE_MODEL"))
+                .fails("no DISTRICT_MODEL", "DISTRICT_MODEL in " + (y - 3) + "–" + (y - 1));
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.prior-district-model")
+    void thePriorDistrictModelCountsByTitleCodeWhateverTheLevel(RuleUnderTest rule) {
+        int y = rule.year();
+        rule.given(model("M").noPriors().prior(y - 1, Level.CITY, "DISTRICT_MODEL")).passes();
+        rule.given(model("M").noPriors().prior(y - 1, Level.DISTRICT, "Mô hình tiêu biểu cấp huyện"))
+                .fails("no DISTRICT_MODEL", "DISTRICT_MODEL in " + (y - 3) + "–" + (y - 1));
+    }
+
+    /** From 2026 there are no districts' titles: a COMMUNE-level recognition in Y-3..Y-1 takes the district model's place. */
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.commune-recognition")
+    void aCommuneRecognitionInAnyOfTheThreePreviousYearsCounts(RuleUnderTest rule) {
+        for (int back = 1; back <= 3; back++) {
+            rule.given(model("M").noPriors().prior(rule.year() - back, Level.COMMUNE, "COMMUNE_MODEL")).passes();
+        }
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.commune-recognition")
+    void aCommuneRecognitionFourYearsBackIsTooOld(RuleUnderTest rule) {
+        int y = rule.year();
+        CriterionOutcome miss = rule.given(model("M").noPriors().prior(y - 4, Level.COMMUNE, "COMMUNE_MODEL"))
+                .fails("COMMUNE_MODEL (COMMUNE) in " + (y - 4), "a COMMUNE recognition in " + (y - 3) + "–" + (y - 1));
+        assertThat(miss.title()).isEqualTo(TITLE);
+        assertThat(miss.criterion()).isEqualTo("commune-recognition");
+        assertThat(miss.cite()).contains("two levels").contains("70-KH/BDVTW");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.commune-recognition")
+    void aCommuneRecognitionInTheEvaluationYearItselfDoesNotCount(RuleUnderTest rule) {
+        int y = rule.year();
+        rule.given(model("M").noPriors().prior(y, Level.COMMUNE, "COMMUNE_MODEL"))
+                .fails("COMMUNE_MODEL (COMMUNE) in " + y, "a COMMUNE recognition in " + (y - 3) + "–" + (y - 1));
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.commune-recognition")
+    void aRecognitionAtAnotherLevelDoesNotCount(RuleUnderTest rule) {
+        int y = rule.year();
+        String required = "a COMMUNE recognition in " + (y - 3) + "–" + (y - 1);
+        rule.given(model("M").noPriors().prior(y - 1, Level.DISTRICT, "DISTRICT_MODEL"))
+                .fails("no COMMUNE recognition", required);
+        rule.given(model("M").noPriors().prior(y - 1, Level.CITY, "COMMUNE_MODEL"))
+                .fails("no COMMUNE recognition", required);
+        rule.given(model("M").noPriors()).fails("no COMMUNE recognition", required);
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.commune-recognition")
+    void theCommuneRecognitionCountsByLevelWhateverTheTitle(RuleUnderTest rule) {
+        rule.given(model("M").noPriors().prior(rule.year() - 2, Level.COMMUNE, "Giấy khen UBND xã")).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void theBestThreeOfADistrictFitTheQuota(RuleUnderTest rule) {
+        CriterionOutcome third = rule.given(ranking("Gia Lâm", "A", "B", "C", "D"), candidate("C", "Gia Lâm")).passes();
+        assertThat(third.actual()).isEqualTo("rank 3 in Gia Lâm");
+        assertThat(third.required()).isEqualTo("rank <= 3 (district quota)");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void theFourthIsPastTheQuota(RuleUnderTest rule) {
+        CriterionOutcome miss = rule.given(ranking("Gia Lâm", "A", "B", "C", "D"), candidate("D", "Gia Lâm"))
+                .fails("rank 4 in Gia Lâm", "rank <= 3 (district quota)");
+        assertThat(miss.criterion()).isEqualTo("district-quota");
+        assertThat(miss.cite()).contains("district quota");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void aCandidateReadsItsPlaceOnlyFromItsOwnDistrictsRanking(RuleUnderTest rule) {
+        rule.given(ranking("Gia Lâm", "A", "B", "C", "D"), candidate("D", "Đông Anh")).doesNotFire();
+        rule.given(ranking("Gia Lâm", "A", "B", "C"), candidate("D", "Gia Lâm")).doesNotFire();
+    }
+
+    // --- the title, whole evaluations ---
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model")
+    void theBuilderModelGetsIt(TestRuleSet rules) {
+        Decision d = rules.decide(rules.model("M"));
+        assertThat(titles(d)).contains(TITLE);
+        assertThat(failed(d, TITLE)).isEmpty();
+        assertThat(d.awards()).filteredOn(a -> a.title().equals(TITLE)).extracting(a -> a.rule()).containsExactly("city-model");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model")
+    void everyFailedCriterionIsListed(TestRuleSet rules) {
+        // started in the evaluation year (0 months), no replication, no recognition: far below every threshold
+        Decision d = rules.decide(rules.model("M").noPriors().startDate(LocalDate.of(rules.year(), 6, 1))
+                .replicationSites(0));
         assertThat(titles(d)).doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("min-score");
-        CriterionOutcome miss = failure(d, TITLE, "min-score");
-        assertThat(miss.actual()).isEqualTo("75");
-        assertThat(miss.required()).isEqualTo(">= 80");
-    }
-
-    @Test
-    void threeReplicationSitesAreEnoughAndTwoMiss() {
-        assertThat(titles(decide(model("M").replicationSites(3)))).contains(TITLE);
-        Decision d = decide(model("M").replicationSites(2));
-        assertThat(d.score().total()).isEqualTo(90);
-        assertThat(titles(d)).doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("min-replication-sites");
-        CriterionOutcome miss = failure(d, TITLE, "min-replication-sites");
-        assertThat(miss.actual()).isEqualTo("2");
-        assertThat(miss.required()).isEqualTo(">= 3");
-    }
-
-    @Test
-    void aDistrictModelFromYearMinusThreeToYearMinusOneCounts() {
-        assertThat(titles(decide(withDistrictModelIn(2021)))).contains(TITLE);
-        assertThat(titles(decide(withDistrictModelIn(2022)))).contains(TITLE);
-        assertThat(titles(decide(withDistrictModelIn(2023)))).contains(TITLE);
-    }
-
-    @Test
-    void aDistrictModelFourYearsBackMisses() {
-        Decision d = decide(withDistrictModelIn(2020));
-        assertThat(titles(d)).contains("DISTRICT_MODEL").doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("prior-district-model");
-        CriterionOutcome miss = failure(d, TITLE, "prior-district-model");
-        assertThat(miss.actual()).isEqualTo("DISTRICT_MODEL (DISTRICT) in 2020");
-        assertThat(miss.required()).isEqualTo("DISTRICT_MODEL in 2021–2023");
-    }
-
-    @Test
-    void aDistrictModelInTheEvaluationYearItselfDoesNotCount() {
-        Decision d = decide(withDistrictModelIn(2024));
-        assertThat(titles(d)).doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("prior-district-model");
-    }
-
-    @Test
-    void withoutAnyDistrictModelItMisses() {
-        Decision d = decide(model("M").noPriors().prior(2022, Level.COMMUNE, "COMMUNE_MODEL"));
-        assertThat(failed(d, TITLE)).containsExactly("prior-district-model");
-        assertThat(failure(d, TITLE, "prior-district-model").actual()).isEqualTo("no DISTRICT_MODEL");
-    }
-
-    @Test
-    void thePriorDistrictModelCountsByTitleCodeWhateverTheLevel() {
-        assertThat(titles(decide(model("M").noPriors().prior(2022, Level.COMMUNE, "COMMUNE_MODEL")
-                .prior(2023, Level.CITY, "DISTRICT_MODEL")))).contains(TITLE);
-        Decision d = decide(model("M").noPriors().prior(2022, Level.COMMUNE, "COMMUNE_MODEL")
-                .prior(2023, Level.DISTRICT, "Mô hình tiêu biểu cấp huyện"));
-        assertThat(failed(d, TITLE)).containsExactly("prior-district-model");
+        assertThat(failed(d, TITLE)).hasSize(4).contains("months-running", "min-score", "min-replication-sites");
     }
 
     @Test
@@ -127,18 +230,18 @@ class CityModelRulesTest {
     void aCityModelStillGetsDistrictModel() {
         Decision d = decide(model("M"));
         assertThat(titles(d)).contains(TITLE, "DISTRICT_MODEL");
-        assertThat(d.awards()).filteredOn(a -> a.title().equals(TITLE)).extracting(a -> a.rule()).containsExactly("city-model");
     }
 
     // --- district quota ---
 
-    @Test
-    void onlyTheBestThreeOfADistrictByScoreGetIt() {
-        Evaluation e = evaluate(
-                model("Q4").beneficiaries(50),      // 85
-                model("Q1"),                        // 100
-                model("Q3").beneficiaries(200),     // 90
-                model("Q2").beneficiaries(1_000));  // 95
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void onlyTheBestThreeOfADistrictByScoreGetIt(TestRuleSet rules) {
+        Evaluation e = rules.evaluate(
+                rules.model("Q4").beneficiaries(50),      // 85
+                rules.model("Q1"),                        // 100
+                rules.model("Q3").beneficiaries(200),     // 90
+                rules.model("Q2").beneficiaries(1_000));  // 95
         for (String id : new String[] {"Q1", "Q2", "Q3"}) {
             assertThat(titles(decision(e, id))).as(id).contains(TITLE);
             assertThat(failed(decision(e, id), TITLE)).as(id).isEmpty();
@@ -160,22 +263,24 @@ class CityModelRulesTest {
         assertThat(titles(decision(e, "Q4"))).containsExactly("DISTRICT_GIAY_KHEN", "DISTRICT_MODEL");
     }
 
-    @Test
-    void threeCandidatesAllFitTheQuota() {
-        Evaluation e = evaluate(model("Q1").beneficiaries(50), model("Q2"), model("Q3"));
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void threeCandidatesAllFitTheQuota(TestRuleSet rules) {
+        Evaluation e = rules.evaluate(rules.model("Q1").beneficiaries(50), rules.model("Q2"), rules.model("Q3"));
         for (String id : new String[] {"Q1", "Q2", "Q3"}) {
             assertThat(titles(decision(e, id))).as(id).contains(TITLE);
         }
     }
 
-    @Test
-    void scoreRanksBeforeBeneficiaries() {
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void scoreRanksBeforeBeneficiaries(TestRuleSet rules) {
         // P1 scores 100 with the fewest beneficiaries; the others score 95 (months 24 → 15)
-        Evaluation e = evaluate(
-                model("P1").beneficiaries(5_000),
-                model("P2").startDate("2022-12-31").beneficiaries(9_000),
-                model("P3").startDate("2022-12-31").beneficiaries(8_000),
-                model("P4").startDate("2022-12-31").beneficiaries(7_000));
+        Evaluation e = rules.evaluate(
+                rules.model("P1").beneficiaries(5_000),
+                rules.model("P2").startDate(LocalDate.of(rules.year() - 2, 12, 31)).beneficiaries(9_000),
+                rules.model("P3").startDate(LocalDate.of(rules.year() - 2, 12, 31)).beneficiaries(8_000),
+                rules.model("P4").startDate(LocalDate.of(rules.year() - 2, 12, 31)).beneficiaries(7_000));
         assertThat(titles(decision(e, "P1"))).contains(TITLE);
         assertThat(titles(decision(e, "P2"))).contains(TITLE);
         assertThat(titles(decision(e, "P3"))).contains(TITLE);
@@ -183,13 +288,14 @@ class CityModelRulesTest {
         assertThat(failure(decision(e, "P4"), TITLE, "district-quota").actual()).isEqualTo("rank 4 in Gia Lâm");
     }
 
-    @Test
-    void equalScoresRankByBeneficiariesDescending() {
-        Evaluation e = evaluate(
-                model("B1").beneficiaries(5_000),
-                model("B2").beneficiaries(8_000),
-                model("B3").beneficiaries(6_000),
-                model("B4").beneficiaries(7_000));
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void equalScoresRankByBeneficiariesDescending(TestRuleSet rules) {
+        Evaluation e = rules.evaluate(
+                rules.model("B1").beneficiaries(5_000),
+                rules.model("B2").beneficiaries(8_000),
+                rules.model("B3").beneficiaries(6_000),
+                rules.model("B4").beneficiaries(7_000));
         assertThat(failed(decision(e, "B1"), TITLE)).containsExactly("district-quota");
         assertThat(failure(decision(e, "B1"), TITLE, "district-quota").actual()).isEqualTo("rank 4 in Gia Lâm");
         for (String id : new String[] {"B2", "B3", "B4"}) {
@@ -197,10 +303,11 @@ class CityModelRulesTest {
         }
     }
 
-    @Test
-    void fullTiesRankByIdAsPlainStrings() {
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void fullTiesRankByIdAsPlainStrings(TestRuleSet rules) {
         // String.compareTo: "Q-10" < "Q-7" < "Q-8" < "Q-9"
-        Evaluation e = evaluate(model("Q-7"), model("Q-8"), model("Q-9"), model("Q-10"));
+        Evaluation e = rules.evaluate(rules.model("Q-7"), rules.model("Q-8"), rules.model("Q-9"), rules.model("Q-10"));
         assertThat(titles(decision(e, "Q-10"))).contains(TITLE);
         assertThat(titles(decision(e, "Q-7"))).contains(TITLE);
         assertThat(titles(decision(e, "Q-8"))).contains(TITLE);
@@ -210,18 +317,21 @@ class CityModelRulesTest {
         assertThat(failure(d, TITLE, "district-quota").actual()).isEqualTo("rank 4 in Gia Lâm");
     }
 
-    @Test
-    void ranksPastTheQuotaAreEachTold() {
-        Evaluation e = evaluate(model("A"), model("B"), model("C"), model("D"), model("E"));
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void ranksPastTheQuotaAreEachTold(TestRuleSet rules) {
+        Evaluation e = rules.evaluate(rules.model("A"), rules.model("B"), rules.model("C"), rules.model("D"), rules.model("E"));
         assertThat(failure(decision(e, "D"), TITLE, "district-quota").actual()).isEqualTo("rank 4 in Gia Lâm");
         assertThat(failure(decision(e, "E"), TITLE, "district-quota").actual()).isEqualTo("rank 5 in Gia Lâm");
         assertThat(titles(decision(e, "A"))).contains(TITLE);
     }
 
-    @Test
-    void anIneligibleCandidateTakesNoPlace() {
-        // X would rank first (id "A-X" sorts before the others) but has a violation in 2024
-        Evaluation e = evaluate(model("A-X").violation(2024), model("Q1"), model("Q2"), model("Q3").beneficiaries(50));
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void anIneligibleCandidateTakesNoPlace(TestRuleSet rules) {
+        // X would rank first (id "A-X" sorts before the others) but has a violation in the evaluation year
+        Evaluation e = rules.evaluate(rules.model("A-X").violation(rules.year()),
+                rules.model("Q1"), rules.model("Q2"), rules.model("Q3").beneficiaries(50));
         for (String id : new String[] {"Q1", "Q2", "Q3"}) {
             assertThat(titles(decision(e, id))).as(id).contains(TITLE);
             assertThat(failed(decision(e, id), TITLE)).as(id).isEmpty();
@@ -231,9 +341,11 @@ class CityModelRulesTest {
         assertThat(failed(x, TITLE)).containsExactly("no-recent-violation");
     }
 
-    @Test
-    void anIncompleteDossierTakesNoPlace() {
-        Evaluation e = evaluate(model("A-X").report(false), model("Q1"), model("Q2"), model("Q3").beneficiaries(50));
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void anIncompleteDossierTakesNoPlace(TestRuleSet rules) {
+        Evaluation e = rules.evaluate(rules.model("A-X").report(false),
+                rules.model("Q1"), rules.model("Q2"), rules.model("Q3").beneficiaries(50));
         assertThat(titles(decision(e, "Q3"))).contains(TITLE);
         assertThat(failed(decision(e, "A-X"), TITLE)).containsExactly("complete-dossier");
     }
@@ -250,42 +362,44 @@ class CityModelRulesTest {
         assertThat(failed(decision(e, "A-X"), TITLE)).containsExactly("prior-district-model");
     }
 
-    @Test
-    void aNominationThatWouldRankFourthButFailsAnotherCriterionListsOnlyThatCriterion() {
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void aNominationThatWouldRankFourthButFailsAnotherCriterionListsOnlyThatCriterion(TestRuleSet rules) {
         // R4: replication 2 → score 90, lowest of the four, and fails min-replication-sites
-        Evaluation e = evaluate(model("R1"), model("R2"), model("R3"), model("R4").replicationSites(2));
+        Evaluation e = rules.evaluate(
+                rules.model("R1"), rules.model("R2"), rules.model("R3"), rules.model("R4").replicationSites(2));
         Decision d = decision(e, "R4");
         assertThat(failed(d, TITLE)).containsExactly("min-replication-sites");
     }
 
-    @Test
-    void districtsAreComparedAsExactStrings() {
-        Evaluation e = evaluate(
-                model("G1"), model("G2"), model("G3"),
-                model("G4").beneficiaries(50).district("Gia lâm"));
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void districtsAreComparedAsExactStrings(TestRuleSet rules) {
+        Evaluation e = rules.evaluate(
+                rules.model("G1"), rules.model("G2"), rules.model("G3"),
+                rules.model("G4").beneficiaries(50).district("Gia lâm"));
         for (String id : new String[] {"G1", "G2", "G3", "G4"}) {
             assertThat(titles(decision(e, id))).as(id).contains(TITLE);
             assertThat(failed(decision(e, id), TITLE)).as(id).isEmpty();
         }
 
         // the same four in one district: G4 is fourth
-        Evaluation same = evaluate(model("G1"), model("G2"), model("G3"), model("G4").beneficiaries(50));
+        Evaluation same = rules.evaluate(
+                rules.model("G1"), rules.model("G2"), rules.model("G3"), rules.model("G4").beneficiaries(50));
         assertThat(failed(decision(same, "G4"), TITLE)).containsExactly("district-quota");
     }
 
-    @Test
-    void eachDistrictHasItsOwnQuota() {
-        Evaluation e = evaluate(
-                model("A1").district("Đông Anh"), model("A2").district("Đông Anh"), model("A3").district("Đông Anh"),
-                model("A4").district("Đông Anh").beneficiaries(50),
-                model("G1"), model("G2"), model("G3"));
+    @ParameterizedTest
+    @EveryRuleSetWith("city-model.district-quota")
+    void eachDistrictHasItsOwnQuota(TestRuleSet rules) {
+        Evaluation e = rules.evaluate(
+                rules.model("A1").district("Đông Anh"), rules.model("A2").district("Đông Anh"),
+                rules.model("A3").district("Đông Anh"),
+                rules.model("A4").district("Đông Anh").beneficiaries(50),
+                rules.model("G1"), rules.model("G2"), rules.model("G3"));
         for (String id : new String[] {"A1", "A2", "A3", "G1", "G2", "G3"}) {
             assertThat(titles(decision(e, id))).as(id).contains(TITLE);
         }
         assertThat(failure(decision(e, "A4"), TITLE, "district-quota").actual()).isEqualTo("rank 4 in Đông Anh");
-    }
-
-    private static NominationBuilder withDistrictModelIn(int year) {
-        return model("M").noPriors().prior(2019, Level.COMMUNE, "COMMUNE_MODEL").prior(year, Level.DISTRICT, "DISTRICT_MODEL");
     }
 }

@@ -1,79 +1,112 @@
 package dvk.engine.rules;
 
+import static dvk.testing.Facts.measures;
+import static dvk.testing.Facts.score;
 import static dvk.testing.NominationBuilder.model;
 import static dvk.testing.TestRules.decide;
 import static dvk.testing.TestRules.failed;
-import static dvk.testing.TestRules.failure;
 import static dvk.testing.TestRules.titles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dvk.domain.CriterionOutcome;
 import dvk.domain.Decision;
 import dvk.domain.Level;
+import dvk.testing.EveryRuleSetWith;
+import dvk.testing.RuleVerifier.RuleUnderTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
-/** DISTRICT_MODEL: months ≥ 12, score ≥ 60, approval ≥ 70, a COMMUNE recognition in Y or before. */
+/**
+ * DISTRICT_MODEL (until 2025): months ≥ 12, score ≥ 60, approval ≥ 70, a COMMUNE recognition in Y
+ * or before. Each criterion is tested on its own rule in every rule set that has it; the title,
+ * through whole evaluations.
+ */
 class DistrictModelRulesTest {
     private static final String TITLE = "DISTRICT_MODEL";
 
-    @Test
-    void twelveMonthsRunningIsEnough() {
-        Decision d = decide(model("M").startDate("2023-12-31"));
-        assertThat(titles(d)).contains(TITLE);
+    // --- criteria, one rule at a time ---
+
+    @ParameterizedTest
+    @EveryRuleSetWith("district-model.months-running")
+    void aDistrictModelHasRunForTwelveMonths(RuleUnderTest rule) {
+        rule.given(model("M"), measures("M").months(12)).passes();
     }
 
-    @Test
-    void elevenMonthsRunningMisses() {
-        Decision d = decide(model("M").startDate("2024-01-01"));
-        assertThat(titles(d)).doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("months-running");
-        CriterionOutcome miss = failure(d, TITLE, "months-running");
-        assertThat(miss.actual()).isEqualTo("11");
-        assertThat(miss.required()).isEqualTo(">= 12");
-        assertThat(miss.rule()).isEqualTo("district-model.months-running");
+    @ParameterizedTest
+    @EveryRuleSetWith("district-model.months-running")
+    void elevenMonthsAreNotEnough(RuleUnderTest rule) {
+        CriterionOutcome miss = rule.given(model("M"), measures("M").months(11)).fails("11", ">= 12");
+        assertThat(miss.title()).isEqualTo(TITLE);
+        assertThat(miss.criterion()).isEqualTo("months-running");
         assertThat(miss.cite()).contains("70-KH/BDVTW");
     }
 
-    @Test
-    void scoreOfSixtyIsEnoughAndFiftyFiveMisses() {
-        // months 20 + resources 20 + beneficiaries (1,000 → 15 | 200 → 10) + replication 0 + approval 70 → 5
-        Decision sixty = decide(model("M").beneficiaries(1_000).replicationSites(0).approval("70"));
-        assertThat(sixty.score().total()).isEqualTo(60);
-        assertThat(titles(sixty)).contains(TITLE);
+    @ParameterizedTest
+    @EveryRuleSetWith("district-model.min-score")
+    void aDistrictModelNeedsSixtyPoints(RuleUnderTest rule) {
+        rule.given(score("M", 60)).passes();
+    }
 
-        Decision d = decide(model("M").beneficiaries(200).replicationSites(0).approval("70"));
-        assertThat(d.score().total()).isEqualTo(55);
-        assertThat(titles(d)).doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("min-score");
-        assertThat(failure(d, TITLE, "min-score").actual()).isEqualTo("55");
-        assertThat(failure(d, TITLE, "min-score").required()).isEqualTo(">= 60");
+    @ParameterizedTest
+    @EveryRuleSetWith("district-model.min-score")
+    void fiftyNineIsNotEnough(RuleUnderTest rule) {
+        rule.given(score("M", 59)).fails("59", ">= 60");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("district-model.min-approval")
+    void aDistrictModelNeedsSeventyPercentApproval(RuleUnderTest rule) {
+        rule.given(model("M").approval("70")).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("district-model.min-approval")
+    void justBelowSeventyPercentIsNotEnough(RuleUnderTest rule) {
+        rule.given(model("M").approval("69.9")).fails("69.9", ">= 70");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("district-model.commune-recognition")
+    void aCommuneRecognitionUpToTheEvaluationYearCounts(RuleUnderTest rule) {
+        int y = rule.year();
+        rule.given(model("M").noPriors().prior(y, Level.COMMUNE, "COMMUNE_MODEL")).passes();
+        rule.given(model("M").noPriors().prior(y - 10, Level.COMMUNE, "COMMUNE_MODEL")).passes();
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("district-model.commune-recognition")
+    void aCommuneRecognitionOfTheNextYearDoesNotCount(RuleUnderTest rule) {
+        int y = rule.year();
+        rule.given(model("M").noPriors().prior(y + 1, Level.COMMUNE, "COMMUNE_MODEL"))
+                .fails("COMMUNE_MODEL (COMMUNE) in " + (y + 1), "a COMMUNE recognition in " + y + " or before");
+    }
+
+    @ParameterizedTest
+    @EveryRuleSetWith("district-model.commune-recognition")
+    void theCommuneRecognitionCountsByLevelNotTitleCode(RuleUnderTest rule) {
+        int y = rule.year();
+        rule.given(model("M").noPriors().prior(y - 1, Level.DISTRICT, "COMMUNE_MODEL"))
+                .fails("no COMMUNE recognition", "a COMMUNE recognition in " + y + " or before");
+        rule.given(model("M").noPriors().prior(y - 1, Level.COMMUNE, "Giấy khen UBND xã")).passes();
+    }
+
+    // --- the title, whole evaluations ---
+
+    @Test
+    void theBuilderModelGetsIt() {
+        Decision d = decide(model("M"));
+        assertThat(titles(d)).contains(TITLE);
+        assertThat(failed(d, TITLE)).isEmpty();
     }
 
     @Test
-    void approvalOfSeventyIsEnoughAndJustBelowMisses() {
-        assertThat(titles(decide(model("M").approval("70")))).contains(TITLE);
-        Decision d = decide(model("M").approval("69.9"));
+    void everyFailedCriterionIsListed() {
+        // 6 months, approval 60, no replication, 200 beneficiaries, no recognition: every criterion misses
+        Decision d = decide(model("M").startDate("2024-06-01").approval("60").replicationSites(0).noPriors()
+                .beneficiaries(200));
         assertThat(titles(d)).doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("min-approval");
-        assertThat(failure(d, TITLE, "min-approval").actual()).isEqualTo("69.9");
-    }
-
-    @Test
-    void communeRecognitionCountsUpToTheEvaluationYear() {
-        assertThat(titles(decide(model("M").noPriors().prior(2024, Level.COMMUNE, "COMMUNE_MODEL")
-                .prior(2023, Level.DISTRICT, "DISTRICT_MODEL")))).contains(TITLE);
-        Decision d = decide(model("M").noPriors().prior(2025, Level.COMMUNE, "COMMUNE_MODEL")
-                .prior(2023, Level.DISTRICT, "DISTRICT_MODEL"));
-        assertThat(titles(d)).doesNotContain(TITLE);
-        assertThat(failed(d, TITLE)).containsExactly("commune-recognition");
-    }
-
-    @Test
-    void communeRecognitionCountsByLevelNotTitleCode() {
-        Decision d = decide(model("M").noPriors().prior(2023, Level.DISTRICT, "COMMUNE_MODEL"));
-        assertThat(failed(d, TITLE)).containsExactly("commune-recognition");
-        assertThat(titles(decide(model("M").noPriors().prior(2023, Level.COMMUNE, "Giấy khen UBND xã"))))
-                .contains(TITLE);
+        assertThat(failed(d, TITLE)).containsExactlyInAnyOrder("months-running", "min-score", "min-approval",
+                "commune-recognition");
     }
 
     @Test

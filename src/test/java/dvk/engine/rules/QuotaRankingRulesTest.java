@@ -10,7 +10,6 @@ import dvk.domain.Decision;
 import dvk.domain.EvaluationYear;
 import dvk.domain.Level;
 import dvk.engine.Evaluation;
-import dvk.engine.RuleBuildMode;
 import dvk.engine.RuleCompiler;
 import dvk.engine.RuleSet;
 import dvk.testing.NominationBuilder;
@@ -56,11 +55,14 @@ class QuotaRankingRulesTest {
         }
     }
 
-    /** Both rule sets as the build precompiled them, and the first compiled from its DRL now (as edited rules are). */
-    static Stream<Policy> policies() throws Exception {
+    /**
+     * Both rule sets as the build precompiled them, and the first compiled from its DRL now (as edited
+     * rules are): each compiled once per JVM, not once per test.
+     */
+    static Stream<Policy> policies() {
         return Stream.of(new Policy("rules/2024-2025", TestRules.standard(), 2024),
-                new Policy("rules/2026", new RuleCompiler().compile(Path.of("rules/2026")), 2026),
-                new Policy("rules/2024-2025, compiled now", new RuleCompiler(RuleBuildMode.EXECUTABLE_MODEL).compile(TestRules.RULES), 2024));
+                new Policy("rules/2026", TestRules.ruleSet("2026").rules(), 2026),
+                new Policy("rules/2024-2025, compiled now", TestRules.compiledNow("2024-2025").rules(), 2024));
     }
 
     @ParameterizedTest
