@@ -12,6 +12,10 @@ import dvk.engine.RuleSet;
 import dvk.engine.RuleSetManifestReader;
 import dvk.engine.RuleSources;
 import dvk.domain.FieldError;
+import dvk.domain.Warning;
+import dvk.report.InputText;
+import dvk.report.Words;
+import dvk.report.DecisionJsonWriter;
 import dvk.report.JsonDecisionOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,13 +50,16 @@ public final class RoundContent {
         // keeping each decision's own fragment for its row rather than parsing the document again
         List<byte[]> fragments = new ArrayList<>(evaluation.decisions().size());
         ByteArrayOutputStream written = new ByteArrayOutputStream(64 * 1024);
-        try (JsonDecisionOutput output = new JsonDecisionOutput(evaluation.year(), evaluation.rules())) {
+        // in Vietnamese, as dvk evaluate writes it by default
+        try (JsonDecisionOutput output = new JsonDecisionOutput(evaluation.year(), evaluation.rules(), Words.vietnamese())) {
             for (Decision decision : evaluation.decisions()) {
                 byte[] fragment = output.prepare(decision);
                 fragments.add(fragment);
                 output.decided(decision, fragment);
             }
             evaluation.rejected().forEach(output::rejected);
+            output.provisional(evaluation.provisional());
+            output.warnings(evaluation.warnings());
             output.writeTo(written);
         }
         byte[] json = written.toByteArray();
@@ -64,11 +71,20 @@ public final class RoundContent {
         List<Rounds.RejectedRow> rejectedRows = new ArrayList<>(evaluation.rejected().size());
         for (RejectedRecord record : evaluation.rejected()) {
             List<Map<String, String>> errors = new ArrayList<>();
-            for (FieldError error : record.errors()) errors.add(Map.of("field", error.field(), "message", error.message()));
+            for (FieldError error : record.errors()) {
+                errors.add(Map.of("field", error.field(), "message", InputText.message(error, Words.english()),
+                        "vi", InputText.message(error, Words.vietnamese())));
+            }
             rejectedRows.add(new Rounds.RejectedRow(record.index(), record.id(), JSON.writeValueAsString(errors)));
         }
+        List<Map<String, Object>> warningsEn = new ArrayList<>();
+        for (Warning warning : evaluation.warnings()) {
+            warningsEn.add(Map.of("kind", warning.kind(), "message", InputText.of(warning.message(), Words.english()),
+                    "ids", warning.ids()));
+        }
         return new Rounds.NewVersion(fileName, input, sha256(input), evaluation.year(), evaluation.rules().fingerprint(),
-                evaluation.records(), evaluation.decisions().size(), evaluation.rejected().size(), summary(json), gzip(json),
+                evaluation.records(), evaluation.decisions().size(), evaluation.rejected().size(), summary(json),
+                JSON.writeValueAsString(warningsEn), gzip(json),
                 sha256(json), rows, rejectedRows, note == null || note.isBlank() ? null : note.strip());
     }
 
@@ -92,6 +108,13 @@ public final class RoundContent {
             }
         }
         return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The decisions document of an evaluation as a version keeps it: what {@link #of} stores, byte for byte. */
+    public static byte[] document(Evaluation evaluation) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        DecisionJsonWriter.write(evaluation, Words.vietnamese(), out);
+        return out.toByteArray();
     }
 
     /** The document's {@code summary}, which comes before the decisions: only the head is read. */

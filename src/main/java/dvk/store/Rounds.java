@@ -26,10 +26,14 @@ public final class Rounds {
     /** A round with its newest version (null before the first upload commits, which never shows outside its transaction). */
     public record Round(long id, int year, String name, String createdBy, Instant createdAt, int versions, Version latest) {}
 
-    /** One upload of a round, as stored; {@code summaryJson} is the data contract's {@code summary} object. */
+    /**
+     * One upload of a round, as stored; {@code summaryJson} is the data contract's {@code summary}
+     * object (messages in Vietnamese), {@code warningsEnJson} its warnings in English.
+     */
     public record Version(long id, long roundId, int number, String fileName, String fileSha256, long fileSize, int year,
                           String ruleSet, String ruleSource, String ruleSetName, int records, int decided, int rejected,
-                          String summaryJson, String decisionsSha256, String note, String uploadedBy, Instant uploadedAt) {}
+                          String summaryJson, String warningsEnJson, String decisionsSha256, String note, String uploadedBy,
+                          Instant uploadedAt) {}
 
     /**
      * One decided record: what the round's page filters and lists; {@code detailJson} is the decision
@@ -43,12 +47,13 @@ public final class Rounds {
         }
     }
 
-    /** A rejected record; {@code errorsJson} is its list of {@code {field, message}}. */
+    /** A rejected record; {@code errorsJson} is its list of {@code {field, message, vi}}: the message in English and in Vietnamese. */
     public record RejectedRow(int position, String nominationId, String errorsJson) {}
 
     /** Everything a new version holds. */
     public record NewVersion(String fileName, byte[] input, String fileSha256, int year, String ruleSet, int records,
-                             int decided, int rejected, String summaryJson, byte[] decisionsGzip, String decisionsSha256,
+                             int decided, int rejected, String summaryJson, String warningsEnJson, byte[] decisionsGzip,
+                             String decisionsSha256,
                              List<DecisionRow> decisions, List<RejectedRow> rejectedRows, String note) {}
 
     /** What the list of decisions shows: blank fields do not filter; {@code title} {@link #NO_TITLE} means none awarded. */
@@ -75,13 +80,14 @@ public final class Rounds {
         int number = handle.createQuery("select coalesce(max(version), 0) + 1 from round_versions where round_id = :id")
                 .bind("id", roundId).mapTo(Integer.class).one();
         long versionId = handle.createUpdate("insert into round_versions (round_id, version, file_name, file_sha256, file_size,"
-                        + " input, batch_year, rule_set, records, decided, rejected, summary, decisions_gzip, decisions_sha256,"
+                        + " input, batch_year, rule_set, records, decided, rejected, summary, warnings_en, decisions_gzip, decisions_sha256,"
                         + " note, uploaded_by, uploaded_at) values (:round, :number, :fileName, :fileSha, :fileSize, :input,"
-                        + " :year, :ruleSet, :records, :decided, :rejected, :summary, :decisions, :decisionsSha, :note, :user, :now)")
+                        + " :year, :ruleSet, :records, :decided, :rejected, :summary, :warningsEn, :decisions, :decisionsSha, :note, :user, :now)")
                 .bind("round", roundId).bind("number", number).bind("fileName", v.fileName()).bind("fileSha", v.fileSha256())
                 .bind("fileSize", (long) v.input().length).bind("input", v.input()).bind("year", v.year())
                 .bind("ruleSet", v.ruleSet()).bind("records", v.records()).bind("decided", v.decided())
-                .bind("rejected", v.rejected()).bind("summary", v.summaryJson()).bind("decisions", v.decisionsGzip())
+                .bind("rejected", v.rejected()).bind("summary", v.summaryJson()).bind("warningsEn", v.warningsEnJson())
+                .bind("decisions", v.decisionsGzip())
                 .bind("decisionsSha", v.decisionsSha256()).bind("note", v.note()).bind("user", userId).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         insertDecisions(versionId, v.decisions());
@@ -129,7 +135,7 @@ public final class Rounds {
 
     private static final String VERSION_COLUMNS = "v.id, v.round_id, v.version, v.file_name, v.file_sha256, v.file_size,"
             + " v.batch_year, v.rule_set, rs.source as rule_source, rs.name as rule_name, v.records, v.decided, v.rejected,"
-            + " v.summary, v.decisions_sha256, v.note, u.login as uploaded_by, v.uploaded_at";
+            + " v.summary, v.warnings_en, v.decisions_sha256, v.note, u.login as uploaded_by, v.uploaded_at";
     private static final String VERSION_FROM = " from round_versions v join rule_sets rs on rs.fingerprint = v.rule_set"
             + " join users u on u.id = v.uploaded_by";
 
@@ -287,7 +293,8 @@ public final class Rounds {
         return new Version(rs.getLong("id"), rs.getLong("round_id"), rs.getInt("version"), rs.getString("file_name"),
                 rs.getString("file_sha256"), rs.getLong("file_size"), rs.getInt("batch_year"), rs.getString("rule_set"),
                 rs.getString("rule_source"), rs.getString("rule_name"), rs.getInt("records"), rs.getInt("decided"),
-                rs.getInt("rejected"), rs.getString("summary"), rs.getString("decisions_sha256"), rs.getString("note"),
+                rs.getInt("rejected"), rs.getString("summary"), rs.getString("warnings_en"), rs.getString("decisions_sha256"),
+                rs.getString("note"),
                 rs.getString("uploaded_by"), Rows.instant(rs, "uploaded_at"));
     }
 

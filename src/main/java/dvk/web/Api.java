@@ -56,7 +56,8 @@ final class Api {
     /**
      * Evaluates a batch sent as the body (JSON, CSV or XLSX: by {@code ?format=}, else by the
      * content type) with the rule set in force for its year, and answers the decisions as
-     * {@code dvk evaluate} prints them. Nothing is stored.
+     * {@code dvk evaluate} prints them, messages in Vietnamese ({@code ?lang=en}: English). Nothing
+     * is stored.
      */
     void evaluate(Context ctx) {
         String extension = "." + format(ctx);
@@ -64,7 +65,7 @@ final class Api {
             RoundPages.withTemporaryCopy(body, extension, maxUploadBytes, file -> {
                 ByteArrayOutputStream decisions = new ByteArrayOutputStream(1 << 16);
                 EvaluationRequest request = new EvaluationRequest(file, rules.library(), DecisionFormat.JSON, 0,
-                        ruleTimeout, RuleBuildMode.AUTO);
+                        ruleTimeout, RuleBuildMode.AUTO, dvk.report.Words.of(ctx.queryParam("lang")));
                 Outcome<EvaluationResult> outcome = rounds.gated(() -> new Evaluations().evaluate(request,
                         content -> content.writeTo(decisions), EvaluationObserver.NONE));
                 if (outcome instanceof Outcome.Done<EvaluationResult> done) {

@@ -164,7 +164,7 @@ final class RoundPages {
 
         List<Rounds.RejectedRow> rejectedRows = store.read(tx -> tx.rounds().rejected(version.id()));
         List<RoundPage.Rejected> rejected = rejectedRows.stream().map(r -> new RoundPage.Rejected(r.position() + 1,
-                r.nominationId(), errors(r.errorsJson()))).toList();
+                r.nominationId(), errors(r.errorsJson(), words))).toList();
 
         List<Rounds.Version> all = store.read(tx -> tx.rounds().versions(round.id()));
         List<RoundPage.Version> versions = all.stream().map(v -> version(round.id(), v, v.number() == version.number())).toList();
@@ -176,7 +176,8 @@ final class RoundPages {
         RoundPage view = new RoundPage(round.id(), round.name(), round.year(), version.number(),
                 version.number() == all.get(all.size() - 1).number(), version(round.id(), version, true), versions,
                 new RoundPage.Summary(version.records(), version.decided(), version.rejected(), counts), districtRows,
-                warnings(summary), provisional(summary, words, titles), new RoundPage.Filter(district, title, type, text,
+                warnings(!words.isVietnamese() && version.warningsEnJson() != null ? read(version.warningsEnJson()) : summary.path("warnings")),
+                provisional(summary, words, titles), new RoundPage.Filter(district, title, type, text,
                         districts, titleOptions, district != null || title != null || type != null || text != null),
                 shown, rows.total(), new RoundPage.Pager(page, pages,
                         page > 1 ? pageUrl(base, district, title, type, text, page - 1) : null,
@@ -314,9 +315,10 @@ final class RoundPages {
         }
     }
 
-    private static List<String> warnings(JsonNode summary) {
+    /** Each warning's message with the ids it concerns: from the summary (Vietnamese), or its English words. */
+    private static List<String> warnings(JsonNode list) {
         List<String> warnings = new ArrayList<>();
-        for (JsonNode w : summary.path("warnings")) {
+        for (JsonNode w : list) {
             List<String> ids = new ArrayList<>();
             w.path("ids").forEach(id -> ids.add(id.asText()));
             warnings.add(w.path("message").asText() + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")"));
@@ -335,9 +337,12 @@ final class RoundPages {
         return provisional;
     }
 
-    private static List<String> errors(String json) {
+    private static List<String> errors(String json, Words words) {
         List<String> errors = new ArrayList<>();
-        for (JsonNode e : read(json)) errors.add(e.path("field").asText() + ": " + e.path("message").asText());
+        for (JsonNode e : read(json)) {
+            String message = words.isVietnamese() && e.has("vi") ? e.path("vi").asText() : e.path("message").asText();
+            errors.add(e.path("field").asText() + ": " + message);
+        }
         return errors;
     }
 

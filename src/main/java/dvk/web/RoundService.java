@@ -12,14 +12,12 @@ import dvk.engine.RulesException;
 import dvk.engine.YearNotCoveredException;
 import dvk.io.BatchException;
 import dvk.io.TemporaryFiles;
-import dvk.report.DecisionJsonWriter;
 import dvk.store.Actor;
 import dvk.store.RoundContent;
 import dvk.store.Rounds;
 import dvk.store.RuleSets;
 import dvk.store.Store;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -205,9 +203,7 @@ final class RoundService {
             Path file = directory.resolve("input" + extension(version.fileName()));
             Files.write(file, input);
             Evaluation evaluation = evaluate(file, ruleSet);
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            DecisionJsonWriter.write(evaluation, json);
-            if (!RoundContent.sha256(json.toByteArray()).equals(version.decisionsSha256())) {
+            if (!RoundContent.sha256(RoundContent.document(evaluation)).equals(version.decisionsSha256())) {
                 throw new IllegalStateException("evaluating version " + version.number() + " of round " + version.roundId()
                         + " again did not give its stored decisions");
             }

@@ -163,8 +163,9 @@ class StoreTest {
         byte[] decisions = new GZIPInputStream(new ByteArrayInputStream(
                 store.read(tx -> tx.rounds().decisionsGzip(version.id())).orElseThrow())).readAllBytes();
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        dvk.report.DecisionJsonWriter.write(sample, expected);
-        assertThat(decisions).as("the data contract's JSON, as dvk evaluate writes it").isEqualTo(expected.toByteArray());
+        dvk.report.DecisionJsonWriter.write(sample, dvk.report.Words.vietnamese(), expected);
+        assertThat(decisions).as("the data contract's JSON, as dvk evaluate writes it").isEqualTo(expected.toByteArray())
+                .isEqualTo(RoundContent.document(sample));
         assertThat(RoundContent.sha256(decisions)).isEqualTo(version.decisionsSha256());
 
         byte[] files = store.read(tx -> tx.ruleSets().files(version.ruleSet())).orElseThrow();

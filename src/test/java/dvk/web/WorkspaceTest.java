@@ -260,7 +260,10 @@ class WorkspaceTest {
         assertThat(answer.statusCode()).isEqualTo(303);
         String page = secretary.get(answer.headers().firstValue("Location").orElseThrow()).body();
         assertThat(page).contains("data-testid=\"rejected\">1<").contains("data-testid=\"rejected-list\"")
-                .containsPattern("fundsVnd: [^<]*abc[^<]*row 8, column [A-Z]+");
+                .containsPattern("fundsVnd: [^<]*abc[^<]*hàng 8, cột [A-Z]+");
+        String english = secretary.get(answer.headers().firstValue("Location").orElseThrow() + "?lang=en").body();
+        secretary.get("/rounds?lang=vi");
+        assertThat(english).containsPattern("fundsVnd: [^<]*abc[^<]*row 8, column [A-Z]+");
     }
 
     @Test
@@ -283,7 +286,7 @@ class WorkspaceTest {
         assertThat(evaluated.statusCode()).isEqualTo(200);
         ByteArrayOutputStream cli = new ByteArrayOutputStream();
         dvk.report.DecisionJsonWriter.write(new dvk.app.Evaluations().collect(SAMPLE_JSON,
-                new dvk.engine.RuleCompiler().compile(TestWorkspace.rules().forYear(2024))), cli);
+                new dvk.engine.RuleCompiler().compile(TestWorkspace.rules().forYear(2024))), dvk.report.Words.vietnamese(), cli);
         assertThat(evaluated.body()).isEqualTo(cli.toString(java.nio.charset.StandardCharsets.UTF_8));
 
         HttpResponse<String> broken = TestWorkspace.api(server.base, "POST", "/api/v1/evaluations?format=json", token, null,

@@ -40,6 +40,7 @@ create table round_versions (
     decided          integer      not null,
     rejected         integer      not null,
     summary          varchar(1000000) not null,
+    warnings_en      varchar(1000000),
     decisions_gzip   ${bytes}     not null,
     decisions_sha256 varchar(64)  not null,
     note             varchar(2000),
@@ -47,6 +48,9 @@ create table round_versions (
     uploaded_at      timestamp with time zone not null,
     constraint round_versions_number unique (round_id, version)
 );
+
+-- summary is the data contract's summary, its messages in Vietnamese as dvk evaluate writes them by
+-- default; warnings_en the same warnings in English, for the round's page in English.
 
 -- One row per decided record; position is the record's index in the input.
 create table decisions (
@@ -81,6 +85,6 @@ create table rejected_records (
     version_id    bigint       not null references round_versions (id),
     position      integer      not null,
     nomination_id varchar(400),
-    errors        varchar(1000000) not null,
+    errors        varchar(1000000) not null, -- [{field, message (English), vi (Vietnamese)}]
     primary key (version_id, position)
 );
