@@ -119,7 +119,8 @@ public final class Database implements AutoCloseable {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         if (!embeddedExists(directory)) return false;
         String url = embeddedUrl(directory, false) + ";IFEXISTS=TRUE";
-        try (Connection ignored = java.sql.DriverManager.getConnection(url, "dvk", secret(directory))) {
+        try {
+            java.sql.DriverManager.getConnection(url, "dvk", secret(directory)).close();
             return false;
         } catch (SQLException e) {
             if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) return true;

@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,11 +128,10 @@ final class RoundPages {
 
         List<RoundPage.TitleCount> counts = new ArrayList<>();
         long largest = 1;
-        for (Iterator<Map.Entry<String, JsonNode>> it = summary.path("titles").fields(); it.hasNext(); ) {
-            largest = Math.max(largest, it.next().getValue().asLong());
+        for (Map.Entry<String, JsonNode> t : summary.path("titles").properties()) {
+            largest = Math.max(largest, t.getValue().asLong());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = summary.path("titles").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> t = it.next();
+        for (Map.Entry<String, JsonNode> t : summary.path("titles").properties()) {
             counts.add(new RoundPage.TitleCount(t.getKey(), titles.name(t.getKey()), t.getValue().asLong(),
                     (int) Math.round(100.0 * t.getValue().asLong() / largest)));
         }
@@ -194,7 +192,7 @@ final class RoundPages {
         Titles titles = titles(version, Requests.words(ctx));
         JsonNode detail = read(row.detailJson());
         List<CardPage.Part> parts = new ArrayList<>();
-        detail.path("score").path("parts").fields().forEachRemaining(p -> parts.add(new CardPage.Part(p.getKey(), p.getValue().asInt())));
+        detail.path("score").path("parts").properties().forEach(p -> parts.add(new CardPage.Part(p.getKey(), p.getValue().asInt())));
         List<CardPage.Award> awards = new ArrayList<>();
         for (JsonNode a : detail.path("awards")) {
             awards.add(new CardPage.Award(a.path("title").asText(), titles.name(a.path("title").asText()), a.path("rule").asText(),

@@ -190,7 +190,6 @@ public final class WorkspaceBench {
             try (var stream = Files.newOutputStream(file)) {
                 workbook.write(stream);
             }
-            workbook.dispose();
         }
         return file;
     }

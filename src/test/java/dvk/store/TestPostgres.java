@@ -106,7 +106,8 @@ public final class TestPostgres {
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "stop test PostgreSQL"));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            try (Connection ignored = DriverManager.getConnection(url)) {
+            try {
+                DriverManager.getConnection(url).close();
                 return postgres;
             } catch (SQLException e) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {

@@ -94,7 +94,12 @@ final class ServedJar implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) kill();
+    public void close() {
+        if (!process.isAlive()) return;
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
