@@ -59,7 +59,7 @@ final class RoundService {
     /** Evaluations at once: each takes the cores and a few hundred MB for a large batch, so the rest wait their turn. */
     private final Semaphore evaluating;
     private final Duration queueTimeout;
-    private final Map<Long, Evaluation> recent = new LinkedHashMap<>(16, 0.75f, true);
+    private final EvaluationCache recent = new EvaluationCache(CACHED_RECORDS);
     private final Map<String, RuleSets.StoredRuleSet> storedRuleSets = new ConcurrentHashMap<>();
     private final Map<String, RuleSet> compiledFromStore = new ConcurrentHashMap<>();
 
@@ -191,10 +191,8 @@ final class RoundService {
 
     /** The evaluation behind a stored version, exactly as it was. */
     Evaluation evaluation(Rounds.Version version) {
-        synchronized (recent) {
-            Evaluation kept = recent.get(version.id());
-            if (kept != null) return kept;
-        }
+        Evaluation kept = recent.get(version.id());
+        if (kept != null) return kept;
         RuleSet ruleSet = rules.byFingerprint(version.ruleSet()).orElseGet(() -> compiledFromStore(version.ruleSet()));
         byte[] input = store.read(tx -> tx.rounds().input(version.id())).orElseThrow(Refusal::notFound);
         Path directory = null;
@@ -217,17 +215,7 @@ final class RoundService {
     }
 
     private void remember(long versionId, Evaluation evaluation) {
-        synchronized (recent) {
-            recent.put(versionId, evaluation);
-            int records = recent.values().stream().mapToInt(Evaluation::records).sum();
-            var oldest = recent.keySet().iterator();
-            while (records > CACHED_RECORDS && recent.size() > 1 && oldest.hasNext()) {
-                Long id = oldest.next();
-                if (id == versionId) continue;
-                records -= recent.get(id).records();
-                oldest.remove();
-            }
-        }
+        recent.put(versionId, evaluation);
     }
 
     /** A rule set no longer in force, compiled from the files stored with it. */

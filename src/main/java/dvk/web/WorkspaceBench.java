@@ -65,7 +65,7 @@ public final class WorkspaceBench {
         Path directory = TemporaryFiles.createDirectory("serve-bench");
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         Workspace.Settings local = new Workspace.Settings("127.0.0.1", 0, settings.rules(), settings.ruleTimeout(),
-                Math.max(settings.maxUploadBytes(), 64L << 20), false, settings.evaluationsAtOnce(), quiet, quiet);
+                Math.max(settings.maxUploadBytes(), 64L << 20), false, settings.evaluationsAtOnce(), settings.out(), quiet);
         try (Database database = Database.openMigrated(Database.embedded(directory))) {
             Store store = new Store(database);
             String hash = Passwords.hash(PASSWORD);
