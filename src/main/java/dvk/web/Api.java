@@ -160,7 +160,8 @@ final class Api {
         try (InputStream body = ctx.bodyInputStream()) {
             return RoundPages.withTemporaryCopy(body, extension, maxUploadBytes, file -> rounds.upload(
                     new RoundService.Upload(roundId, year, name, fileName, file, ctx.queryParam("note")),
-                    Actor.of(Requests.signedIn(ctx).user(), ctx.ip())));
+                    Actor.of(Requests.signedIn(ctx).user(), ctx.ip()),
+                    timing -> ctx.header("Server-Timing", timing)));
         }
     }
 

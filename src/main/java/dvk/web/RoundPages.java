@@ -93,7 +93,8 @@ final class RoundPages {
         String note = ctx.formParam("note");
         try (InputStream content = file.content()) {
             return withTemporaryCopy(content, extension, maxUploadBytes, path -> rounds.upload(
-                    new RoundService.Upload(roundId, year, name, fileName, path, note), Actor.of(Requests.signedIn(ctx).user(), ctx.ip())));
+                    new RoundService.Upload(roundId, year, name, fileName, path, note), Actor.of(Requests.signedIn(ctx).user(), ctx.ip()),
+                    timing -> ctx.header("Server-Timing", timing)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -181,6 +181,7 @@ class WorkspaceTest {
         HttpResponse<String> created = secretary.upload("/rounds", Map.of("name", "Gia Lâm 2024", "year", "2024"), "gia-lam-2024.xlsx",
                 Files.readAllBytes(SAMPLE_XLSX));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        assertThat(created.headers().firstValue("Server-Timing")).get().asString().contains("evaluate;dur=").contains("store;dur=");
         String page = created.headers().firstValue("Location").orElseThrow();
         assertThat(page).matches("/rounds/\\d+/versions/1");
 
