@@ -2,12 +2,22 @@ package dvk.app;
 
 import dvk.engine.RuleBuildMode;
 import dvk.engine.RuleLibrary;
+import dvk.report.Cards;
+import dvk.report.Words;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * A batch to evaluate with the rule set of its year from {@code rules}: {@code threads} 0 means
- * every core.
+ * every core. {@code words} is the language of the HTML report, {@code cards} the nominations it
+ * gives a full card.
  */
 public record EvaluationRequest(Path input, RuleLibrary rules, DecisionFormat format, int threads,
-                                Duration ruleTimeout, RuleBuildMode buildMode) {}
+                                Duration ruleTimeout, RuleBuildMode buildMode, Words words, Cards cards) {
+
+    /** A report in Vietnamese without cards. */
+    public EvaluationRequest(Path input, RuleLibrary rules, DecisionFormat format, int threads, Duration ruleTimeout,
+                             RuleBuildMode buildMode) {
+        this(input, rules, format, threads, ruleTimeout, buildMode, Words.vietnamese(), Cards.NONE);
+    }
+}

@@ -55,7 +55,9 @@ public final class Evaluations {
                 case CSV -> streamed(batch, evaluator, new CsvDecisionOutput(rules.awardedTitles()),
                         CsvDecisionOutput::writeTo, destination, observer);
                 case XLSX -> collected(batch, evaluator, DecisionXlsxWriter::write, destination, observer);
-                case HTML -> collected(batch, evaluator, DecisionHtmlWriter::write, destination, observer);
+                case HTML -> collected(batch, evaluator,
+                        (evaluation, out) -> DecisionHtmlWriter.write(evaluation, request.words(), request.cards(), out),
+                        destination, observer);
             };
             observer.phaseEnded("write the output (" + request.format().name().toLowerCase(java.util.Locale.ROOT) + ")");
             return Outcome.done(new EvaluationResult(tally, rules));
