@@ -5,6 +5,7 @@ import dvk.engine.RuleLibrary;
 import dvk.engine.RuleProblem;
 import dvk.engine.RuleSet;
 import dvk.engine.RulesException;
+import dvk.report.Words;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,15 +30,19 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 when there are warnings.")
     boolean strict;
 
+    @CommandLine.Mixin
+    LangOption lang;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Words messages = lang.messages();
         RuleLibrary library;
         try {
             library = rules.library();
         } catch (RulesException e) {
-            RulesOption.print(err, "the rules cannot be read", e);
+            RulesOption.print(err, messages.text("cli.rulesUnreadable"), e);
             return ExitCodes.RULES;
         }
         int errors = 0;
@@ -62,7 +67,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
         if (errors > 0) {
-            err.println("dvk: the rules have " + errors + " errors; evaluate, verify and diff refuse them");
+            err.println("dvk: " + messages.text("cli.check.errors", Outcomes.count(messages, errors)));
             return ExitCodes.RULES;
         }
         return strict && warnings > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;

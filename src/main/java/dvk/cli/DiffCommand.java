@@ -4,6 +4,7 @@ import dvk.app.Diffs;
 import dvk.app.Outcome;
 import dvk.engine.RulesException;
 import dvk.regression.Impact;
+import dvk.report.Words;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,6 +58,9 @@ public final class DiffCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RuleTimeoutOption ruleTimeout;
 
+    @CommandLine.Mixin
+    LangOption lang;
+
     @Option(names = "--what-if",
             description = "Allow a rule set whose years do not include the batch's year (e.g. next year's rules on"
                     + " this year's batch); the report marks that side as a what-if.")
@@ -76,20 +80,21 @@ public final class DiffCommand implements Callable<Integer> {
         } catch (RulesException e) {
             outcome = new Outcome.RulesUnusable<>(e.problems());
         }
+        Words messages = lang.messages();
         if (!(outcome instanceof Outcome.Done<Impact> done)) {
             if (outcome instanceof Outcome.RuleFailed<Impact> failed) {
                 err.println("dvk: " + failed.message());
                 return ExitCodes.RULES;
             }
-            return Outcomes.failed(outcome, err, "nothing was compared", output);
+            return Outcomes.failed(outcome, err, messages.text("cli.nothingCompared"), output, messages);
         }
         try {
-            Diffs.write(done.value(), format.impact, content -> output.write(spec, content));
+            Diffs.write(done.value(), format.impact, lang.documents(), content -> output.write(spec, content));
         } catch (IOException e) {
             err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;
         }
-        if (output.toFile()) err.println("dvk: impact written to " + output.target());
+        if (output.toFile()) err.println("dvk: " + messages.text("cli.diff.written", output.target()));
         return ExitCodes.OK;
     }
 }

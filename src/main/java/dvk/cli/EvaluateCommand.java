@@ -8,8 +8,9 @@ import dvk.app.EvaluationRequest;
 import dvk.app.Evaluations;
 import dvk.app.Tally;
 import dvk.engine.RuleBuildMode;
-import dvk.report.Words;
 import dvk.engine.RulesException;
+import dvk.report.Cards;
+import dvk.report.Words;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,19 +26,30 @@ import picocli.CommandLine.Parameters;
                     + " decision with its reasons. JSON and CSV are streamed: a million records fit in a 256 MB heap."
         })
 public final class EvaluateCommand implements Callable<Integer> {
-    /** Output formats of {@code --format}, and where each lists the rejected records. */
+    /** Output formats of {@code --format}. */
     enum Format {
-        json(DecisionFormat.JSON, "listed in the output under \"rejected\""),
-        csv(DecisionFormat.CSV, "rows with status \"rejected\", the problems under \"reasons\""),
-        xlsx(DecisionFormat.XLSX, "listed in the sheet \"Rejected\""),
-        html(DecisionFormat.HTML, "listed at the end of the report, under \"" + Words.vietnamese().text("rejected.heading") + "\"");
+        json(DecisionFormat.JSON), csv(DecisionFormat.CSV), xlsx(DecisionFormat.XLSX), html(DecisionFormat.HTML);
 
         final DecisionFormat decisions;
-        final String whereRejected;
 
-        Format(DecisionFormat decisions, String whereRejected) {
+        Format(DecisionFormat decisions) {
             this.decisions = decisions;
-            this.whereRejected = whereRejected;
+        }
+
+        /** Where the output lists the rejected records, in the messages' words; the report's heading in its own. */
+        String whereRejected(Words messages, Words report) {
+            return messages.text("cli.rejected." + name(), report.text("rejected.heading"));
+        }
+    }
+
+    /** The cards of {@code --cards}. */
+    enum CardChoice {
+        all(Cards.ALL), missed(Cards.MISSED), none(Cards.NONE);
+
+        final Cards cards;
+
+        CardChoice(Cards cards) {
+            this.cards = cards;
         }
     }
 
@@ -62,6 +74,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RuleTimeoutOption ruleTimeout;
 
+    @CommandLine.Mixin
+    LangOption lang;
+
+    @Option(names = "--cards", paramLabel = "WHICH", defaultValue = "none",
+            description = "html: which nominations get a full card (score, titles awarded with rule and citation, every"
+                    + " title missed and why) after the per-title tables of awardees and near misses:"
+                    + " ${COMPLETION-CANDIDATES} (missed: those awarded no title). Default: ${DEFAULT-VALUE}.")
+    CardChoice cards;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating chunks of records; the output is the same whatever N is. Default: all cores.")
     Integer threads;
 
@@ -76,9 +97,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Words messages = lang.messages();
         if (format == Format.xlsx && !output.toFile()) {
             // a workbook is binary: on a terminal it is noise, and nothing is lost by naming a file
-            err.println("dvk: --format xlsx writes a workbook: give --out FILE.xlsx");
+            err.println("dvk: " + messages.text("cli.xlsxNeedsOut"));
             return ExitCodes.USAGE;
         }
         if (output.refused(err, input, rules.directory())) return ExitCodes.USAGE;
@@ -88,7 +110,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Outcome<EvaluationResult> outcome;
         try {
             EvaluationRequest request = new EvaluationRequest(input, rules.library(), format.decisions,
-                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode);
+                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode, lang.documents(), cards.cards);
             outcome = new Evaluations().evaluate(request, content -> output.write(spec, content), new EvaluationObserver() {
                 @Override
                 public void phaseEnded(String phase) {
@@ -103,11 +125,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (RulesException e) {
             outcome = new Outcome.RulesUnusable<>(e.problems());
         }
-        if (outcome instanceof Outcome.Done<EvaluationResult> done) return evaluated(done.value(), clock, started, err);
-        return Outcomes.failed(outcome, err, "nothing was evaluated", output);
+        if (outcome instanceof Outcome.Done<EvaluationResult> done) return evaluated(done.value(), clock, started, err, messages);
+        return Outcomes.failed(outcome, err, messages.text("cli.nothingEvaluated"), output, messages);
     }
 
-    private int evaluated(EvaluationResult done, PhaseClock clock, long started, PrintWriter err) {
+    private int evaluated(EvaluationResult done, PhaseClock clock, long started, PrintWriter err, Words messages) {
         Tally<?> tally = done.tally();
         clock.total("read, evaluate and write " + tally.records() + " records as " + format, started);
         if (timings) {
@@ -115,10 +137,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             RunFigures.print(err, tally.firstDecision());
         }
         if (output.toFile()) {
-            err.println("dvk: " + tally.summary() + " → " + output.target());
+            err.println("dvk: " + summary(tally, messages) + " " + messages.text("cli.writtenTo", output.target()));
         }
         if (tally.rejected() == 0) return ExitCodes.OK;
-        err.println("dvk: " + tally.rejected() + " of " + tally.records() + " records rejected (" + format.whereRejected + ")");
+        err.println("dvk: " + messages.text("cli.rejected", Outcomes.count(messages, tally.rejected()),
+                Outcomes.count(messages, tally.records()), format.whereRejected(messages, lang.documents())));
         return ExitCodes.REJECTED_RECORDS;
+    }
+
+    /** {@code 60 records, 60 decided, 0 rejected; DISTRICT_MODEL 27 …}: title codes stay codes. */
+    static String summary(Tally<?> tally, Words messages) {
+        StringBuilder text = new StringBuilder(messages.text("cli.summary", Outcomes.count(messages, tally.records()),
+                Outcomes.count(messages, tally.decided()), Outcomes.count(messages, tally.rejected())));
+        tally.titles().forEach((title, count) -> text.append(' ').append(title).append(' ').append(Outcomes.count(messages, count)));
+        return text.toString();
     }
 }

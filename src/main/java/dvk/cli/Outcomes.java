@@ -1,6 +1,7 @@
 package dvk.cli;
 
 import dvk.app.Outcome;
+import dvk.report.Words;
 import java.io.PrintWriter;
 
 /** Why a use case did nothing, in one line or a list of problems on stderr, and its exit code. */
@@ -12,22 +13,30 @@ final class Outcomes {
      * @param output names the output when it could not be written (null when the command writes none)
      */
     static int failed(Outcome<?> outcome, PrintWriter err, String undone, OutputOption output) {
+        return failed(outcome, err, undone, output, Words.english());
+    }
+
+    /**
+     * @param undone what did not happen, in the messages' words
+     * @param messages the words of the messages (English unless {@code --lang vi})
+     */
+    static int failed(Outcome<?> outcome, PrintWriter err, String undone, OutputOption output, Words messages) {
         if (outcome instanceof Outcome.InputUnreadable<?> unreadable) {
             err.println("dvk: " + unreadable.input() + ": " + unreadable.message());
             return ExitCodes.USAGE;
         }
         if (outcome instanceof Outcome.InputBroken<?> broken) {
             // the records before the problem were evaluated, but a batch is decided whole or not at all
-            err.println("dvk: " + broken.input() + ": " + broken.message() + "; the run stopped after "
-                    + broken.recordsRead() + " records were read, and nothing was written");
+            err.println("dvk: " + messages.text("cli.stopped", broken.input(), broken.message(),
+                    count(messages, broken.recordsRead())));
             return ExitCodes.USAGE;
         }
         if (outcome instanceof Outcome.RulesUnusable<?> unusable) {
-            RulesOption.print(err, "the rules cannot be used; " + undone, unusable.problems());
+            RulesOption.print(err, messages.text("cli.rulesUnusable", undone), unusable.problems());
             return ExitCodes.RULES;
         }
         if (outcome instanceof Outcome.RuleFailed<?> failed) {
-            err.println("dvk: " + failed.message() + "; nothing was written");
+            err.println("dvk: " + messages.text("cli.ruleFailed", failed.message()));
             return ExitCodes.RULES;
         }
         if (outcome instanceof Outcome.Unavailable<?> unavailable) {
@@ -39,5 +48,10 @@ final class Outcomes {
             return ExitCodes.USAGE;
         }
         throw new IllegalArgumentException("not a failure: " + outcome);
+    }
+
+    /** A count in a message: grouped in Vietnamese ({@code 10.000}), plain in English as it always was. */
+    static String count(Words messages, long n) {
+        return messages.isVietnamese() ? messages.number(n) : String.valueOf(n);
     }
 }

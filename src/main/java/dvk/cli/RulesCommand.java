@@ -7,6 +7,7 @@ import dvk.engine.RulesException;
 import dvk.io.AtomicFile;
 import dvk.report.CatalogJsonWriter;
 import dvk.report.CatalogMarkdownWriter;
+import dvk.report.Words;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -39,9 +40,13 @@ public final class RulesCommand implements Callable<Integer> {
     @CommandLine.Mixin
     OutputOption output;
 
+    @CommandLine.Mixin
+    LangOption lang;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Words messages = lang.messages();
         if (output.refused(err, rules.directory())) return ExitCodes.USAGE;
         Outcome<List<RuleCatalog>> outcome;
         try {
@@ -51,10 +56,10 @@ public final class RulesCommand implements Callable<Integer> {
         }
         if (!(outcome instanceof Outcome.Done<List<RuleCatalog>> done)) {
             if (outcome instanceof Outcome.RulesUnusable<?> unusable) {
-                RulesOption.print(err, "the rules cannot be used", unusable.problems());
+                RulesOption.print(err, messages.text("cli.rulesUnusableAlone"), unusable.problems());
                 return ExitCodes.RULES;
             }
-            return Outcomes.failed(outcome, err, "nothing was written", output);
+            return Outcomes.failed(outcome, err, messages.text("cli.nothingWritten"), output, messages);
         }
         List<RuleCatalog> catalogs = done.value();
         AtomicFile.Content content = stream -> {
@@ -66,8 +71,9 @@ public final class RulesCommand implements Callable<Integer> {
         try {
             output.write(spec, content);
             if (output.toFile()) {
-                err.println("dvk: catalog of " + catalogs.stream().mapToInt(c -> c.rules().size()).sum()
-                        + " rules in " + catalogs.size() + " rule sets → " + output.target());
+                err.println("dvk: " + messages.text("cli.rules.written",
+                        Outcomes.count(messages, catalogs.stream().mapToInt(c -> c.rules().size()).sum()),
+                        Outcomes.count(messages, catalogs.size()), output.target()));
             }
         } catch (IOException e) {
             err.println("dvk: " + output.cannotWrite(e));

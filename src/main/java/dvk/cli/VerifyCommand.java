@@ -6,6 +6,7 @@ import dvk.engine.RulesException;
 import dvk.regression.FixtureSuite;
 import dvk.regression.Mismatch;
 import dvk.regression.MismatchTable;
+import dvk.report.Words;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RulesOption rules;
 
+    @CommandLine.Mixin
+    LangOption lang;
+
     @Parameters(paramLabel = "FIXTURE_DIR", arity = "0..*",
             description = "Fixture directories or files. Default: fixtures/regression/.")
     List<Path> locations = new ArrayList<>();
@@ -42,6 +46,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Words messages = lang.messages();
         Outcome<Verification.Report> outcome;
         try {
             outcome = new Verification().run(locations.isEmpty() ? List.of(DEFAULT_FIXTURES) : locations,
@@ -58,7 +63,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 err.println("dvk: " + failed.message());
                 return ExitCodes.RULES;
             }
-            return Outcomes.failed(outcome, err, "no fixture was run", null);
+            return Outcomes.failed(outcome, err, messages.text("cli.noFixtureRun"), null, messages);
         }
         Verification.Report report = done.value();
         for (FixtureSuite.Result result : report.results()) {
@@ -74,11 +79,11 @@ public final class VerifyCommand implements Callable<Integer> {
         if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
         int fixtures = report.results().size();
         if (report.failing() > 0) {
-            err.println("dvk: " + report.failing() + " of " + fixtures + " fixtures do not hold (" + mismatches.size()
-                    + " mismatches)");
+            err.println("dvk: " + messages.text("cli.verify.failing", Outcomes.count(messages, report.failing()),
+                    Outcomes.count(messages, fixtures), Outcomes.count(messages, mismatches.size())));
             return ExitCodes.FINDINGS;
         }
-        err.println("dvk: all " + fixtures + " fixtures hold");
+        err.println("dvk: " + messages.text("cli.verify.hold", Outcomes.count(messages, fixtures)));
         return ExitCodes.OK;
     }
 }

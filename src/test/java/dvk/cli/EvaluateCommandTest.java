@@ -260,9 +260,36 @@ class EvaluateCommandTest {
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"vi\">").endsWith("</html>\n")
                 .contains("Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long")
-                .contains("id=\"card-GL-1\"")
+                .contains("<h2>Kết quả theo danh hiệu</h2>")
+                .doesNotContain("id=\"card-GL-1\"")
                 .contains("data-testid=\"rejected-record\" data-index=\"1\" data-id=\"GL-2\"");
-        assertThat(CommandRun.of("evaluate", "--help").out()).contains("json, csv, xlsx, html");
+        assertThat(CommandRun.of("evaluate", "--help").out()).contains("json, csv, xlsx, html")
+                .contains("--cards=WHICH").contains("all, missed, none").contains("--lang=LANG").contains("vi, en");
+    }
+
+    @Test
+    void langAndCardsChooseTheReportsLanguageAndItsCards() throws Exception {
+        Path out = temp.resolve("report.html");
+        CommandRun run = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules",
+                "--format", "html", "--out", out.toString(), "--lang", "en", "--cards", "all");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
+                .contains("<h2>Results by title</h2>").contains("id=\"card-GL-1\"").doesNotContain("Kết quả");
+        assertThat(run.err()).as("messages in English unless --lang vi")
+                .contains("1 of 2 records rejected (listed at the end of the report, under \"Rejected records\")");
+
+        CommandRun vietnamese = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules",
+                "--format", "html", "--out", out.toString(), "--lang", "vi", "--cards", "missed");
+        assertThat(vietnamese.exitCode()).isEqualTo(3);
+        assertThat(vietnamese.err()).contains("dvk: 2 hồ sơ, 1 được xét, 1 bị loại; DISTRICT_MODEL 1")
+                .contains("dvk: 1 trong 2 hồ sơ bị loại (liệt kê ở cuối báo cáo, mục \"Hồ sơ bị loại\")");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>\n<html lang=\"vi\">")
+                .doesNotContain("id=\"card-GL-1\"").as("GL-1 holds a title: no card with --cards missed");
+
+        CommandRun json = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "rules", "--lang", "vi");
+        assertThat(JSON.readTree(json.out()).at("/decisions/0/notAwarded/0/failed/0/required").asText())
+                .as("the JSON stays the data contract's whatever the language").startsWith(">= ");
+        assertThat(CommandRun.of("evaluate", batch(GOOD).toString(), "--lang", "fr").exitCode()).isEqualTo(2);
     }
 
     private static List<List<String>> csvRows(String text) throws Exception {

@@ -22,6 +22,16 @@ class VerifyCommandTest {
     }
 
     @Test
+    void theMessagesAreVietnameseOnRequest() {
+        CommandRun run = CommandRun.of("verify", "--lang", "vi");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEqualTo("dvk: cả 5 bộ kiểm thử đều khớp\n");
+        CommandRun check = CommandRun.of("check", "--rules", "no-such-rules", "--lang", "vi");
+        assertThat(check.exitCode()).isEqualTo(4);
+        assertThat(check.err()).startsWith("dvk: không đọc được bộ quy tắc:");
+    }
+
+    @Test
     void aChangedThresholdFailsWithAReadableTableOfMismatches() throws Exception {
         Path library = Files.createDirectories(temp.resolve("rules"));
         RulesCopy changed = RulesCopy.of(temp.resolve("copy")).replace("district-model.drl", "$m.months(), 12)", "$m.months(), 18)");
