@@ -31,13 +31,13 @@ public final class CheckCommand implements Callable<Integer> {
     boolean strict;
 
     @CommandLine.Mixin
-    LangOption lang;
+    LanguageOption language;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Words messages = lang.messages();
+        Words messages = language.messages();
         RuleLibrary library;
         try {
             library = rules.library();

@@ -59,7 +59,7 @@ public final class DiffCommand implements Callable<Integer> {
     RuleTimeoutOption ruleTimeout;
 
     @CommandLine.Mixin
-    LangOption lang;
+    LanguageOption language;
 
     @Option(names = "--what-if",
             description = "Allow a rule set whose years do not include the batch's year (e.g. next year's rules on"
@@ -80,16 +80,16 @@ public final class DiffCommand implements Callable<Integer> {
         } catch (RulesException e) {
             outcome = new Outcome.RulesUnusable<>(e.problems());
         }
-        Words messages = lang.messages();
+        Words messages = language.messages();
         if (!(outcome instanceof Outcome.Done<Impact> done)) {
             if (outcome instanceof Outcome.RuleFailed<Impact> failed) {
                 err.println("dvk: " + failed.message());
                 return ExitCodes.RULES;
             }
-            return Outcomes.failed(outcome, err, messages.text("cli.nothingCompared"), output, messages);
+            return Outcomes.failed(outcome, err, messages.text("cli.nothingCompared"), output, language.words(), messages);
         }
         try {
-            Diffs.write(done.value(), format.impact, lang.documents(), content -> output.write(spec, content));
+            Diffs.write(done.value(), format.impact, language.words(), content -> output.write(spec, content));
         } catch (IOException e) {
             err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;

@@ -7,12 +7,16 @@ import dvk.app.Outcome;
 import dvk.app.EvaluationRequest;
 import dvk.app.Evaluations;
 import dvk.app.Tally;
+import dvk.domain.ProvisionalQuota;
+import dvk.domain.Warning;
 import dvk.engine.RuleBuildMode;
 import dvk.engine.RulesException;
 import dvk.report.Cards;
+import dvk.report.InputText;
 import dvk.report.Words;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Parameters;
                     + " decision with its reasons. JSON and CSV are streamed: a million records fit in a 256 MB heap."
         })
 public final class EvaluateCommand implements Callable<Integer> {
-    /** Output formats of {@code --format}. */
+    /** Output formats of {@code --format}; where each lists the rejected records is the word {@code input.run.where.FORMAT}. */
     enum Format {
         json(DecisionFormat.JSON), csv(DecisionFormat.CSV), xlsx(DecisionFormat.XLSX), html(DecisionFormat.HTML);
 
@@ -34,11 +38,6 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         Format(DecisionFormat decisions) {
             this.decisions = decisions;
-        }
-
-        /** Where the output lists the rejected records, in the messages' words; the report's heading in its own. */
-        String whereRejected(Words messages, Words report) {
-            return messages.text("cli.rejected." + name(), report.text("rejected.heading"));
         }
     }
 
@@ -53,6 +52,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** Warnings and provisional quotas printed on stderr at most, each; the output lists them all. */
+    static final int LINES_SHOWN = 10;
+    /** Rejected records a provisional quota's line names at most. */
+    static final int IDS_SHOWN = 5;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,9 +67,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     RulesOption rules;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Output format: ${COMPLETION-CANDIDATES} (html: one self-contained page with a summary,"
-                    + " a chart, a filterable list and every decision's reasons, printable; xlsx: sheets Decisions,"
-                    + " Summary and Rejected, needs --out). Default: ${DEFAULT-VALUE}.")
+            description = "Output format: ${COMPLETION-CANDIDATES} (html: one self-contained page for the meeting, with"
+                    + " the counts, a chart, per title its awardees and near misses, a filterable list, printable;"
+                    + " xlsx: sheets Decisions, Summary and Rejected, needs --out). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @CommandLine.Mixin
@@ -75,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     RuleTimeoutOption ruleTimeout;
 
     @CommandLine.Mixin
-    LangOption lang;
+    LanguageOption language;
 
     @Option(names = "--cards", paramLabel = "WHICH", defaultValue = "none",
             description = "html: which nominations get a full card (score, titles awarded with rule and citation, every"
@@ -97,7 +101,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Words messages = lang.messages();
+        Words words = language.words();
+        Words messages = language.messages();
         if (format == Format.xlsx && !output.toFile()) {
             // a workbook is binary: on a terminal it is noise, and nothing is lost by naming a file
             err.println("dvk: " + messages.text("cli.xlsxNeedsOut"));
@@ -110,7 +115,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Outcome<EvaluationResult> outcome;
         try {
             EvaluationRequest request = new EvaluationRequest(input, rules.library(), format.decisions,
-                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode, lang.documents(), cards.cards);
+                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode, words, cards.cards);
             outcome = new Evaluations().evaluate(request, content -> output.write(spec, content), new EvaluationObserver() {
                 @Override
                 public void phaseEnded(String phase) {
@@ -125,11 +130,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (RulesException e) {
             outcome = new Outcome.RulesUnusable<>(e.problems());
         }
-        if (outcome instanceof Outcome.Done<EvaluationResult> done) return evaluated(done.value(), clock, started, err, messages);
-        return Outcomes.failed(outcome, err, messages.text("cli.nothingEvaluated"), output, messages);
+        if (outcome instanceof Outcome.Done<EvaluationResult> done) return evaluated(done.value(), clock, started, err, words);
+        return Outcomes.failed(outcome, err, messages.text("cli.nothingEvaluated"), output, words, messages);
     }
 
-    private int evaluated(EvaluationResult done, PhaseClock clock, long started, PrintWriter err, Words messages) {
+    /** What the run did, in the words of the committee's data (Vietnamese unless {@code --lang en}). */
+    private int evaluated(EvaluationResult done, PhaseClock clock, long started, PrintWriter err, Words words) {
         Tally<?> tally = done.tally();
         clock.total("read, evaluate and write " + tally.records() + " records as " + format, started);
         if (timings) {
@@ -137,19 +143,35 @@ public final class EvaluateCommand implements Callable<Integer> {
             RunFigures.print(err, tally.firstDecision());
         }
         if (output.toFile()) {
-            err.println("dvk: " + summary(tally, messages) + " " + messages.text("cli.writtenTo", output.target()));
+            err.println("dvk: " + summary(tally, words) + " → " + output.target());
+        }
+        List<Warning> warnings = done.warnings();
+        for (Warning warning : warnings.subList(0, Math.min(warnings.size(), LINES_SHOWN))) {
+            err.println("dvk: " + words.text("input.run.warning", InputText.of(warning.message(), words)));
+        }
+        if (warnings.size() > LINES_SHOWN) {
+            err.println("dvk: " + words.text("input.run.moreWarnings", warnings.size() - LINES_SHOWN));
+        }
+        List<ProvisionalQuota> provisional = done.provisional();
+        for (ProvisionalQuota quota : provisional.subList(0, Math.min(provisional.size(), LINES_SHOWN))) {
+            List<String> ids = quota.rejected();
+            String named = String.join(", ", ids.subList(0, Math.min(ids.size(), IDS_SHOWN))) + (ids.size() > IDS_SHOWN ? ", …" : "");
+            err.println("dvk: " + words.text("input.run.provisional", quota.district(), quota.title(), ids.size(), named));
+        }
+        if (provisional.size() > LINES_SHOWN) {
+            err.println("dvk: " + words.text("input.run.moreProvisional", provisional.size() - LINES_SHOWN));
         }
         if (tally.rejected() == 0) return ExitCodes.OK;
-        err.println("dvk: " + messages.text("cli.rejected", Outcomes.count(messages, tally.rejected()),
-                Outcomes.count(messages, tally.records()), format.whereRejected(messages, lang.documents())));
+        err.println("dvk: " + words.text("input.run.rejected", Outcomes.count(words, tally.rejected()),
+                Outcomes.count(words, tally.records()), words.text("input.run.where." + format.name(), words.text("rejected.heading"))));
         return ExitCodes.REJECTED_RECORDS;
     }
 
     /** {@code 60 records, 60 decided, 0 rejected; DISTRICT_MODEL 27 …}: title codes stay codes. */
-    static String summary(Tally<?> tally, Words messages) {
-        StringBuilder text = new StringBuilder(messages.text("cli.summary", Outcomes.count(messages, tally.records()),
-                Outcomes.count(messages, tally.decided()), Outcomes.count(messages, tally.rejected())));
-        tally.titles().forEach((title, count) -> text.append(' ').append(title).append(' ').append(Outcomes.count(messages, count)));
+    static String summary(Tally<?> tally, Words words) {
+        StringBuilder text = new StringBuilder(words.text("cli.summary", Outcomes.count(words, tally.records()),
+                Outcomes.count(words, tally.decided()), Outcomes.count(words, tally.rejected())));
+        tally.titles().forEach((title, count) -> text.append(' ').append(title).append(' ').append(Outcomes.count(words, count)));
         return text.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dvk.cli;
 
 import dvk.app.Outcome;
+import dvk.report.InputText;
 import dvk.report.Words;
 import java.io.PrintWriter;
 
@@ -16,19 +17,25 @@ final class Outcomes {
         return failed(outcome, err, undone, output, Words.english());
     }
 
+    /** The same, a problem of the input in {@code words}. */
+    static int failed(Outcome<?> outcome, PrintWriter err, String undone, OutputOption output, Words words) {
+        return failed(outcome, err, undone, output, words, Words.english());
+    }
+
     /**
-     * @param undone what did not happen, in the messages' words
-     * @param messages the words of the messages (English unless {@code --lang vi})
+     * The same, a problem of the input in {@code data}, the words of the committee's data (Vietnamese
+     * unless {@code --lang en}), and the rest (the rules' problems) in {@code messages} (English
+     * unless {@code --lang vi}), {@code undone} already in them.
      */
-    static int failed(Outcome<?> outcome, PrintWriter err, String undone, OutputOption output, Words messages) {
+    static int failed(Outcome<?> outcome, PrintWriter err, String undone, OutputOption output, Words data, Words messages) {
         if (outcome instanceof Outcome.InputUnreadable<?> unreadable) {
-            err.println("dvk: " + unreadable.input() + ": " + unreadable.message());
+            err.println("dvk: " + unreadable.input() + ": " + InputText.of(unreadable.phrase(), unreadable.message(), data));
             return ExitCodes.USAGE;
         }
         if (outcome instanceof Outcome.InputBroken<?> broken) {
             // the records before the problem were evaluated, but a batch is decided whole or not at all
-            err.println("dvk: " + messages.text("cli.stopped", broken.input(), broken.message(),
-                    count(messages, broken.recordsRead())));
+            err.println("dvk: " + broken.input() + ": " + data.text("input.run.stopped",
+                    InputText.of(broken.phrase(), broken.message(), data), count(data, broken.recordsRead())));
             return ExitCodes.USAGE;
         }
         if (outcome instanceof Outcome.RulesUnusable<?> unusable) {
@@ -51,7 +58,7 @@ final class Outcomes {
     }
 
     /** A count in a message: grouped in Vietnamese ({@code 10.000}), plain in English as it always was. */
-    static String count(Words messages, long n) {
-        return messages.isVietnamese() ? messages.number(n) : String.valueOf(n);
+    static String count(Words words, long n) {
+        return words.isVietnamese() ? words.number(n) : String.valueOf(n);
     }
 }

@@ -41,12 +41,12 @@ public final class RulesCommand implements Callable<Integer> {
     OutputOption output;
 
     @CommandLine.Mixin
-    LangOption lang;
+    LanguageOption language;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Words messages = lang.messages();
+        Words messages = language.messages();
         if (output.refused(err, rules.directory())) return ExitCodes.USAGE;
         Outcome<List<RuleCatalog>> outcome;
         try {
@@ -59,7 +59,7 @@ public final class RulesCommand implements Callable<Integer> {
                 RulesOption.print(err, messages.text("cli.rulesUnusableAlone"), unusable.problems());
                 return ExitCodes.RULES;
             }
-            return Outcomes.failed(outcome, err, messages.text("cli.nothingWritten"), output, messages);
+            return Outcomes.failed(outcome, err, messages.text("cli.nothingWritten"), output, language.words(), messages);
         }
         List<RuleCatalog> catalogs = done.value();
         AtomicFile.Content content = stream -> {

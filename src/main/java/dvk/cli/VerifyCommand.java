@@ -36,7 +36,7 @@ public final class VerifyCommand implements Callable<Integer> {
     RulesOption rules;
 
     @CommandLine.Mixin
-    LangOption lang;
+    LanguageOption language;
 
     @Parameters(paramLabel = "FIXTURE_DIR", arity = "0..*",
             description = "Fixture directories or files. Default: fixtures/regression/.")
@@ -46,7 +46,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Words messages = lang.messages();
+        Words messages = language.messages();
         Outcome<Verification.Report> outcome;
         try {
             outcome = new Verification().run(locations.isEmpty() ? List.of(DEFAULT_FIXTURES) : locations,
@@ -63,7 +63,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 err.println("dvk: " + failed.message());
                 return ExitCodes.RULES;
             }
-            return Outcomes.failed(outcome, err, messages.text("cli.noFixtureRun"), null, messages);
+            return Outcomes.failed(outcome, err, messages.text("cli.noFixtureRun"), null, language.words(), messages);
         }
         Verification.Report report = done.value();
         for (FixtureSuite.Result result : report.results()) {

@@ -5,6 +5,8 @@ import dvk.domain.CriterionOutcome;
 import dvk.domain.Decision;
 import dvk.domain.FieldError;
 import dvk.domain.Nomination;
+import dvk.domain.ProvisionalQuota;
+import dvk.domain.Warning;
 import dvk.domain.NominationType;
 import dvk.domain.NotAwarded;
 import dvk.domain.RejectedRecord;
@@ -40,12 +42,15 @@ public record ReportView(Words words, String title, int year, RuleSetView ruleSe
 
     /**
      * Something the committee should look at before relying on the decisions, shown in a banner above
-     * the summary: the evaluation's warnings (two spellings of a district merged) and provisional
-     * quotas (a district whose ranking a rejected record could change), each with the nominations it
-     * concerns. The evaluation carries neither yet, so the list is empty: {@link #of} is where they
-     * are turned into notices once it does.
+     * the summary: a provisional quota (a district whose ranking a rejected record could change;
+     * {@code kind} {@code provisional}, {@code ids} the rejected records) or a warning of reading the
+     * batch (two spellings of a district merged; {@code kind} the warning's, {@code ids} at most
+     * {@link #IDS_SHOWN} of the records concerned).
      */
     public record Notice(String kind, String message, List<String> ids) {}
+
+    /** The records a notice names at most; its message gives the counts. */
+    static final int IDS_SHOWN = 10;
 
     /** A choice of a filter. */
     public record Option(String value, String label) {}
@@ -82,7 +87,7 @@ public record ReportView(Words words, String title, int year, RuleSetView ruleSe
                         stat("count-decided", evaluation.decisions().size(), "report.decided", words),
                         stat("count-rejected", evaluation.rejected().size(), "report.rejected", words),
                         stat("count-awards", awards, "awards", words)),
-                List.of(),
+                notices(evaluation, titles, words),
                 summary, ChartView.of(summary, words),
                 titleTables(evaluation, titles, reasons, cardsShown),
                 Arrays.stream(NominationType.values()).map(t -> new Option(t.name(), words.text("type." + t.name()))).toList(),
@@ -93,7 +98,27 @@ public record ReportView(Words words, String title, int year, RuleSetView ruleSe
                         new Column("score", true, true, words.text("score")),
                         new Column("awards", true, false, words.text("list.titlesAwarded"))),
                 List.copyOf(rows), cardsShown, List.copyOf(cards),
-                evaluation.rejected().stream().map(ReportView::rejected).toList());
+                evaluation.rejected().stream().map(r -> rejected(r, words)).toList());
+    }
+
+    /** Provisional quotas first (they qualify decisions), then the warnings of reading the batch. */
+    private static List<Notice> notices(Evaluation evaluation, TitleView.Catalog titles, Words words) {
+        List<Notice> notices = new ArrayList<>();
+        for (ProvisionalQuota quota : evaluation.provisional()) {
+            notices.add(new Notice("provisional", words.text("notices.provisional", quota.district(),
+                    titles.of(quota.title()).name()), shown(quota.rejected())));
+        }
+        for (Warning warning : evaluation.warnings()) {
+            notices.add(new Notice(warning.kind(), InputText.of(warning.message(), words), shown(warning.ids())));
+        }
+        return List.copyOf(notices);
+    }
+
+    private static List<String> shown(List<String> ids) {
+        if (ids.size() <= IDS_SHOWN) return ids;
+        List<String> shown = new ArrayList<>(ids.subList(0, IDS_SHOWN));
+        shown.add("…");
+        return List.copyOf(shown);
     }
 
     private static Stat stat(String testId, long value, String label, Words words) {
@@ -123,13 +148,14 @@ public record ReportView(Words words, String title, int year, RuleSetView ruleSe
             boolean card = cardsShown.shows(d);
             for (Award a : d.awards()) {
                 List<TitleTableView.Entry> held = awardees.get(a.title());
-                if (held != null) held.add(entry(held.size() + 1, d, card));
+                if (held != null) held.add(entry(held.size() + 1, d, card, provisional(evaluation, d, a.title())));
             }
             for (NotAwarded m : d.notAwarded()) {
                 List<TitleTableView.NearMiss> near = nearMisses.get(m.title());
                 if (near == null || m.failed().size() != 1) continue;
                 CriterionOutcome failed = m.failed().get(0);
-                near.add(new TitleTableView.NearMiss(entry(near.size() + 1, d, card), failed.criterion(),
+                near.add(new TitleTableView.NearMiss(entry(near.size() + 1, d, card, provisional(evaluation, d, m.title())),
+                        failed.criterion(),
                         reasons.criterion(failed.criterion()), reasons.actual(failed), reasons.required(failed)));
             }
         }
@@ -142,10 +168,15 @@ public record ReportView(Words words, String title, int year, RuleSetView ruleSe
         return List.copyOf(tables);
     }
 
-    private static TitleTableView.Entry entry(int number, Decision d, boolean card) {
+    /** Whether the decision on this title stands only once a rejected record of its district is fixed or withdrawn. */
+    private static boolean provisional(Evaluation evaluation, Decision d, String title) {
+        return evaluation.provisional(d).map(p -> p.title().equals(title)).orElse(false);
+    }
+
+    private static TitleTableView.Entry entry(int number, Decision d, boolean card, boolean provisional) {
         Nomination n = d.nomination();
         return new TitleTableView.Entry(number, text(n.id()), card ? CardView.anchor(text(n.id())) : null, text(n.name()),
-                text(n.district()), text(n.commune()), d.score() == null ? "" : String.valueOf(d.score().total()));
+                text(n.district()), text(n.commune()), d.score() == null ? "" : String.valueOf(d.score().total()), provisional);
     }
 
     private static RowView row(Decision d, boolean card, TitleView.Catalog titles, Words words) {
@@ -203,10 +234,10 @@ public record ReportView(Words words, String title, int year, RuleSetView ruleSe
         return words.textOr("part." + part.component(), part.component());
     }
 
-    private static RejectedView rejected(RejectedRecord r) {
+    private static RejectedView rejected(RejectedRecord r, Words words) {
         List<RejectedView.Problem> errors = new ArrayList<>(r.errors().size());
         for (FieldError e : r.errors()) {
-            errors.add(new RejectedView.Problem(text(e.field()), text(e.message())));
+            errors.add(new RejectedView.Problem(text(e.field()), text(InputText.message(e, words))));
         }
         return new RejectedView(r.index(), r.id(), List.copyOf(errors));
     }

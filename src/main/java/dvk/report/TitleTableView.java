@@ -14,9 +14,11 @@ public record TitleTableView(String code, String name, String level, String colo
 
     /**
      * A nomination in the table: {@code anchor} is its card's, null when the page has no card for it;
-     * {@code score} is empty for a work.
+     * {@code score} is empty for a work; {@code provisional} when the title is a quota's whose ranking in
+     * the district a rejected record could still change.
      */
-    public record Entry(int number, String id, String anchor, String name, String district, String commune, String score) {}
+    public record Entry(int number, String id, String anchor, String name, String district, String commune, String score,
+                        boolean provisional) {}
 
     /** A nomination that missed the title on one criterion only. */
     public record NearMiss(Entry nomination, String criterion, String criterionName, String actual, String required) {}

@@ -2,6 +2,7 @@ package dvk.report;
 
 import dvk.domain.Numbers;
 import dvk.domain.YearRange;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.ResourceBundle;
  * them, with no grouping of digits whatever the machine's locale: numbers are formatted by whoever
  * passes them, with {@link #number} for the language's grouping ({@code 1.200.000} in Vietnamese,
  * {@code 1,200,000} in English). Each language is looked up exactly, never falling back to another.
+ * The input area is the exception: its words are {@link java.text.MessageFormat} patterns (with
+ * counts and plurals), rendered by {@link InputText} and by reading itself.
  */
 public final class Words {
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
@@ -45,8 +48,10 @@ public final class Words {
         }
     };
 
-    private static final List<ResourceBundle> VI_BUNDLES = bundles(VIETNAMESE);
-    private static final List<ResourceBundle> EN_BUNDLES = bundles(ENGLISH);
+    /** The area whose words are MessageFormat patterns (counts written the language's way, plurals chosen). */
+    private static final String PATTERNS_AREA = "input";
+    private static final List<Area> VI_BUNDLES = bundles(VIETNAMESE);
+    private static final List<Area> EN_BUNDLES = bundles(ENGLISH);
     private static final Words VI = new Words(VIETNAMESE);
     private static final Words EN = new Words(ENGLISH);
 
@@ -56,11 +61,24 @@ public final class Words {
         this.locale = locale;
     }
 
-    private static List<ResourceBundle> bundles(Locale locale) {
-        List<ResourceBundle> found = new ArrayList<>();
+    /** One area's bundle in one language. */
+    private record Area(String name, Locale locale, ResourceBundle bundle) {
+        String fill(String key, Object... args) {
+            String pattern = bundle.getString(key);
+            if (name.equals(PATTERNS_AREA)) return new MessageFormat(pattern, locale).format(args);
+            for (int i = 0; i < args.length; i++) {
+                pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
+            }
+            return pattern;
+        }
+    }
+
+    private static List<Area> bundles(Locale locale) {
+        List<Area> found = new ArrayList<>();
         for (String area : AREAS) {
             try {
-                found.add(ResourceBundle.getBundle("dvk.words." + area, locale, Words.class.getClassLoader(), EXACT));
+                found.add(new Area(area, locale,
+                        ResourceBundle.getBundle("dvk.words." + area, locale, Words.class.getClassLoader(), EXACT)));
             } catch (MissingResourceException e) {
                 // an area with no words yet
             }
@@ -134,6 +152,18 @@ public final class Words {
         return lookup(isVietnamese() ? VI_BUNDLES : EN_BUNDLES, key, args);
     }
 
+    /**
+     * The word for {@code key} as the bundle writes it, arguments not filled in: the input area's
+     * words are {@link java.text.MessageFormat} patterns (counts, plurals), put in a language by
+     * {@link InputText}.
+     */
+    public String pattern(String key) {
+        for (Area area : isVietnamese() ? VI_BUNDLES : EN_BUNDLES) {
+            if (area.bundle().containsKey(key)) return area.bundle().getString(key);
+        }
+        throw new MissingResourceException("no word for \"" + key + "\"", Words.class.getName(), key);
+    }
+
     /** The Vietnamese word. */
     public String vi(String key, Object... args) {
         return lookup(VI_BUNDLES, key, args);
@@ -150,7 +180,7 @@ public final class Words {
     }
 
     public boolean has(String key) {
-        return VI_BUNDLES.stream().anyMatch(b -> b.containsKey(key));
+        return VI_BUNDLES.stream().anyMatch(a -> a.bundle().containsKey(key));
     }
 
     /** The word in this language when a bundle has one, else {@code otherwise}. */
@@ -163,18 +193,11 @@ public final class Words {
         return has(key) ? Optional.of(label(key)) : Optional.empty();
     }
 
-    private static String lookup(List<ResourceBundle> bundles, String key, Object... args) {
-        for (ResourceBundle bundle : bundles) {
-            if (bundle.containsKey(key)) return fill(bundle.getString(key), args);
+    private static String lookup(List<Area> areas, String key, Object... args) {
+        for (Area area : areas) {
+            if (area.bundle().containsKey(key)) return area.fill(key, args);
         }
         throw new MissingResourceException("no word for \"" + key + "\"", Words.class.getName(), key);
-    }
-
-    private static String fill(String text, Object... args) {
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return text;
     }
 
     /** A Vietnamese word with its English gloss. */

@@ -37,7 +37,7 @@ class ReportViewTest {
 
     private static JsonNode json(Evaluation evaluation) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DecisionJsonWriter.write(evaluation, out);
+        DecisionJsonWriter.write(evaluation, Words.vietnamese(), out);
         return JSON.readTree(out.toByteArray());
     }
 
@@ -327,6 +327,38 @@ class ReportViewTest {
         assertThat(en.titleTable("CITY_MODEL").nearMiss("GL-2024-007").actual()).isEqualTo("rank 6 in Gia Lâm");
         assertThat(en.titleTable("CITY_MODEL").nearMiss("GL-2024-007").criterionName()).isEqualTo("district quota");
         assertThat(en.cards()).isEmpty();
+    }
+
+    /** The sample with GL-2024-004's funds mistyped and GL-2024-005's district written with its prefix. */
+    private static Evaluation mistyped() throws Exception {
+        String sample = java.nio.file.Files.readString(Path.of("fixtures/samples/gia-lam-2024.json"), StandardCharsets.UTF_8);
+        String edited = sample.replaceFirst("(\"id\": \"GL-2024-004\",[^}]*?\"fundsVnd\": )\\d+", "$1\"nhiều\"")
+                .replaceFirst("(\"id\": \"GL-2024-005\",[^}]*?\"district\": )\"Gia Lâm\"", "$1\"huyện Gia Lâm\"");
+        return new Evaluator(TestRules.standard()).evaluate(BatchReader.readJson(
+                new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void aProvisionalQuotaAndAWarningAreShownAboveTheSummaryAndTheQuotasDecisionsMarked() throws Exception {
+        Evaluation evaluation = mistyped();
+        assertThat(evaluation.provisional()).isNotEmpty();
+        assertThat(evaluation.warnings()).isNotEmpty();
+        ReportView view = ReportView.of(evaluation);
+        assertThat(view.notices()).extracting(ReportView.Notice::kind).startsWith("provisional").contains("name-merged");
+        ReportView.Notice quota = view.notices().get(0);
+        assertThat(quota.message()).isEqualTo("Chỉ tiêu “Mô hình \"Dân vận khéo\" tiêu biểu cấp thành phố” của Gia Lâm là tạm thời:"
+                + " kết quả chỉ chính thức khi các hồ sơ bị loại sau được sửa hoặc rút");
+        assertThat(quota.ids()).containsExactly("GL-2024-004");
+        assertThat(view.notices().get(1).message()).isEqualTo("quận, huyện \"huyện Gia Lâm\" (1 hồ sơ) được tính là \"Gia Lâm\" (59)");
+        TitleTableView cityModel = view.titleTable("CITY_MODEL");
+        assertThat(cityModel.awardees()).isNotEmpty().allSatisfy(e -> assertThat(e.provisional()).isTrue());
+        assertThat(view.titleTable("DISTRICT_MODEL").awardees()).noneMatch(TitleTableView.Entry::provisional);
+        assertThat(view.rejectedAt(3).errors()).extracting(RejectedView.Problem::message)
+                .as("a rejected record's problem in the page's language").anySatisfy(m -> assertThat(m).startsWith("cần là số nguyên"));
+        ReportView english = ReportView.of(evaluation, Words.english(), Cards.NONE);
+        assertThat(english.notices().get(0).message()).startsWith("The “City-level typical");
+        assertThat(ReportView.of(sample).notices()).as("the sample spells Yên Viên two ways, and no quota is provisional")
+                .extracting(ReportView.Notice::kind).containsExactly("name-merged");
     }
 
     @Test
