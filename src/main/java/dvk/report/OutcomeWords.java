@@ -96,6 +96,10 @@ public final class OutcomeWords {
         return words.has(unit) ? words.text(unit, number) : number;
     }
 
+    private boolean named(String code) {
+        return titleNames.containsKey(code) || words.has("title." + code);
+    }
+
     private String level(dvk.domain.Level level) {
         return words.text("level." + level.name());
     }
@@ -110,7 +114,10 @@ public final class OutcomeWords {
         if (priors.isEmpty()) return none;
         List<String> each = new ArrayList<>(priors.size());
         for (PriorRecognition p : priors) {
-            each.add(words.text("outcome.prior", title(p.title()), level(p.level()), p.year()));
+            // a title's name says its level; a code no rule set or bundle names (free text) gets it
+            each.add(named(p.title())
+                    ? words.text("outcome.priorNamed", title(p.title()), p.year())
+                    : words.text("outcome.prior", p.title(), level(p.level()), p.year()));
         }
         return String.join("; ", each);
     }

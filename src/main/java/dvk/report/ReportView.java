@@ -109,9 +109,17 @@ public record ReportView(Words words, String title, int year, RuleSetView ruleSe
                     titles.of(quota.title()).name()), shown(quota.rejected())));
         }
         for (Warning warning : evaluation.warnings()) {
-            notices.add(new Notice(warning.kind(), InputText.of(warning.message(), words), shown(warning.ids())));
+            notices.add(new Notice(warning.kind(), capitalised(InputText.of(warning.message(), words)), shown(warning.ids())));
         }
         return List.copyOf(notices);
+    }
+
+    /** A sentence of the banner: reading words its warnings to follow "warning:", in lower case. */
+    private static String capitalised(String text) {
+        if (text.isEmpty()) return text;
+        int first = text.codePointAt(0);
+        return new StringBuilder().appendCodePoint(Character.toUpperCase(first)).append(text, Character.charCount(first),
+                text.length()).toString();
     }
 
     private static List<String> shown(List<String> ids) {

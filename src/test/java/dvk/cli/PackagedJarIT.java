@@ -132,7 +132,7 @@ class PackagedJarIT {
         Path output = emptyDirectory.resolve("decisions.xlsx");
         Run written = dvk("evaluate", input.toString(), "--format", "xlsx", "--out", output.toString());
         assertThat(written.exitCode()).isZero();
-        assertThat(written.err()).doesNotContain("Exception").doesNotContain("WARN").contains("60 decided");
+        assertThat(written.err()).doesNotContain("Exception").doesNotContain("WARN").contains("60 được xét");
         try (XSSFWorkbook workbook = new XSSFWorkbook(output.toFile())) {
             assertThat(workbook.getSheet("Decisions").getLastRowNum()).isEqualTo(60);
         }

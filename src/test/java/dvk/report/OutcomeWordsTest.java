@@ -77,7 +77,7 @@ class OutcomeWordsTest {
                 .given(model("M").noPriors().prior(y - 4, Level.DISTRICT, "DISTRICT_MODEL"))
                 .fails("DISTRICT_MODEL (DISTRICT) in 2020", "DISTRICT_MODEL in 2021–2023");
         reads(prior, VI, "Đã là mô hình tiêu biểu cấp huyện",
-                "Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện (cấp huyện) năm 2020",
+                "Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện năm 2020",
                 "Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện trong các năm 2021–2023");
         CriterionOutcome none = rule("city-model.prior-district-model").given(model("M").noPriors()).fails("no DISTRICT_MODEL",
                 "DISTRICT_MODEL in 2021–2023");
@@ -86,10 +86,10 @@ class OutcomeWordsTest {
                 .given(model("M").noPriors().prior(y - 1, Level.DISTRICT, "DISTRICT_GIAY_KHEN"))
                 .fails("DISTRICT_GIAY_KHEN (DISTRICT) in 2023", "no DISTRICT_GIAY_KHEN in 2022–2023");
         reads(repeat, VI, "Không trùng Giấy khen hai năm liền trước",
-                "Giấy khen của Chủ tịch UBND huyện (cấp huyện) năm 2023",
+                "Giấy khen của Chủ tịch UBND huyện năm 2023",
                 "không có Giấy khen của Chủ tịch UBND huyện trong các năm 2022–2023");
         reads(repeat, EN, "no Giấy khen in the two previous years",
-                "Certificate of Commendation of the District People's Committee Chairman (district level) in 2023",
+                "Certificate of Commendation of the District People's Committee Chairman in 2023",
                 "no Certificate of Commendation of the District People's Committee Chairman in 2022–2023");
         CriterionOutcome commune = rule("district-model.commune-recognition").given(model("M").noPriors())
                 .fails("no COMMUNE recognition", "a COMMUNE recognition in 2024 or before");
@@ -98,7 +98,10 @@ class OutcomeWordsTest {
                 .given(model("M").noPriors().prior(2022, Level.COMMUNE, "COMMUNE_MODEL")).outcome();
         assertThat(communeYears.passed()).isFalse();
         OutcomeWords vi2026 = OutcomeWords.of(Words.vietnamese(), TestRules.ruleSet("2026").rules());
-        assertThat(vi2026.actual(communeYears)).isEqualTo("Mô hình \"Dân vận khéo\" tiêu biểu cấp xã (cấp xã) năm 2022");
+        assertThat(vi2026.actual(communeYears)).isEqualTo("Mô hình \"Dân vận khéo\" tiêu biểu cấp xã năm 2022");
+        CriterionOutcome freeText = TestRules.ruleSet("2026").verifier().rule("city-model.commune-recognition")
+                .given(model("M").noPriors().prior(2022, Level.COMMUNE, "Giấy khen UBND xã")).outcome();
+        assertThat(vi2026.actual(freeText)).as("a title no one names keeps its level").isEqualTo("Giấy khen UBND xã (cấp xã) năm 2022");
         assertThat(vi2026.required(communeYears)).isEqualTo("được công nhận cấp xã trong các năm 2023–2025");
     }
 

@@ -231,7 +231,7 @@ class ReportViewTest {
         assertThat(giayKhen.colour()).isEqualTo(TitleView.PALETTE.get(1));
         CardView prior = ReportView.of(sample, Words.vietnamese(), Cards.ALL).card("GL-2024-003");
         assertThat(prior.missed("DISTRICT_GIAY_KHEN").criterion("no-repeat-giay-khen").actual())
-                .isEqualTo("Giấy khen của Chủ tịch UBND huyện (cấp huyện) năm 2022");
+                .isEqualTo("Giấy khen của Chủ tịch UBND huyện năm 2022");
         for (CardView each : ReportView.of(sample, Words.vietnamese(), Cards.ALL).cards()) {
             for (CardView.MissedView m : each.missed()) {
                 for (CardView.Failed f : m.failed()) {
@@ -349,7 +349,7 @@ class ReportViewTest {
         assertThat(quota.message()).isEqualTo("Chỉ tiêu “Mô hình \"Dân vận khéo\" tiêu biểu cấp thành phố” của Gia Lâm là tạm thời:"
                 + " kết quả chỉ chính thức khi các hồ sơ bị loại sau được sửa hoặc rút");
         assertThat(quota.ids()).containsExactly("GL-2024-004");
-        assertThat(view.notices().get(1).message()).isEqualTo("quận, huyện \"huyện Gia Lâm\" (1 hồ sơ) được tính là \"Gia Lâm\" (59)");
+        assertThat(view.notices().get(1).message()).isEqualTo("Quận, huyện \"huyện Gia Lâm\" (1 hồ sơ) được tính là \"Gia Lâm\" (59)");
         TitleTableView cityModel = view.titleTable("CITY_MODEL");
         assertThat(cityModel.awardees()).isNotEmpty().allSatisfy(e -> assertThat(e.provisional()).isTrue());
         assertThat(view.titleTable("DISTRICT_MODEL").awardees()).noneMatch(TitleTableView.Entry::provisional);
