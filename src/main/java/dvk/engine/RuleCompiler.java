@@ -86,7 +86,8 @@ public final class RuleCompiler {
         RuleSources sources = RuleSources.read(directory, source);
         try {
             RuleSetManifest manifest = RuleSetManifestReader.read(sources.manifestFile(), RuleSetManifestReader.FILE);
-            List<TitleDefinition> titles = TitlesReader.read(sources.titlesFile());
+            TitlesReader.Data titlesData = TitlesReader.read(sources.titlesFile());
+            List<TitleDefinition> titles = titlesData.titles();
             refuseUnsafe(sources);
             Built built = build(sources);
             KieBase kieBase = built.kieBase();
@@ -96,12 +97,14 @@ public final class RuleCompiler {
             Set<String> titleCodes = titles.stream().map(TitleDefinition::code).collect(Collectors.toSet());
             List<RuleProblem> references = RuleLints.titleReferences(bodies, titleCodes);
             if (!references.isEmpty()) throw new RulesException(references);
+            String titlesText = Files.readString(sources.titlesFile(), StandardCharsets.UTF_8);
+            List<RuleProblem> requirements = RuleLints.requiredCriteria(titlesData, rules, titlesText);
+            if (!requirements.isEmpty()) throw new RulesException(requirements);
             Map<String, RuleInfo> byName = new HashMap<>();
             rules.values().forEach(r -> byName.put(r.name(), r));
-            List<RuleProblem> warnings = new ArrayList<>(RuleLints.unawardedTitles(titles, rules,
-                    Files.readString(sources.titlesFile(), StandardCharsets.UTF_8)));
+            List<RuleProblem> warnings = new ArrayList<>(RuleLints.unawardedTitles(titles, rules, titlesText));
             warnings.addAll(RuleLints.repeatedThresholds(bodies, byName));
-            return new RuleSet(source, manifest, sources.fingerprint(), kieBase, titles, rules,
+            return new RuleSet(source, manifest, sources.fingerprint(), kieBase, titles, titlesData.everyTitleRequires(), rules,
                     warnings.stream().map(w -> w.under(source)).toList(), built.how(), built.ruleOfClass());
         } catch (RulesException e) {
             throw e.under(source);

@@ -60,6 +60,66 @@ final class RuleLints {
         return warnings;
     }
 
+    /**
+     * Errors: a criterion the titles data requires that no rule checks, for a title some rule
+     * awards (the title would be awarded without it: a criterion that produces no outcome never
+     * fails); and a criterion rule checking a criterion that the titles data does not require of its
+     * title (a misspelt {@code @criterion}, or a criterion dropped from the data but not from the rules).
+     */
+    static List<RuleProblem> requiredCriteria(TitlesReader.Data data, Map<String, RuleInfo> rules, String titlesText) {
+        List<RuleProblem> problems = new ArrayList<>();
+        boolean anyAwarded = false;
+        for (TitleDefinition title : data.titles()) {
+            boolean awarded = rules.values().stream().anyMatch(r -> title.code().equals(r.awards()));
+            anyAwarded |= awarded;
+            if (!awarded) continue;
+            for (String criterion : title.requires()) {
+                if (!checked(rules, title.code(), criterion)) {
+                    problems.add(new RuleProblem(RuleSources.TITLES_FILE,
+                            lineOf(titlesText, lineOf(titlesText, "\"" + title.code() + "\""), "\"" + criterion + "\""), null,
+                            title.code() + " requires " + criterion + ", but no rule checks it (a rule with @title(\""
+                                    + title.code() + "\") @criterion(\"" + criterion + "\")): the title would be awarded"
+                                    + " without it"));
+                }
+            }
+        }
+        if (anyAwarded) {
+            for (String criterion : data.everyTitleRequires()) {
+                if (!checked(rules, CriterionOutcome.EVERY_TITLE, criterion)) {
+                    problems.add(new RuleProblem(RuleSources.TITLES_FILE,
+                            lineOf(titlesText, "\"" + TitlesReader.EVERY_TITLE_REQUIRES + "\""), null,
+                            "every title requires " + criterion + ", but no rule checks it (a rule with @title(\"*\")"
+                                    + " @criterion(\"" + criterion + "\")): titles would be awarded without it"));
+                }
+            }
+        }
+        List<RuleInfo> inOrder = rules.values().stream().sorted(Comparator.comparingInt(RuleInfo::order)).toList();
+        for (RuleInfo rule : inOrder) {
+            if (rule.title() == null || rule.criterion() == null) continue;
+            if (rule.title().equals(CriterionOutcome.EVERY_TITLE)) {
+                if (!data.everyTitleRequires().contains(rule.criterion())) {
+                    problems.add(new RuleProblem(rule.file(), rule.line(), rule.name(), "criterion " + rule.criterion()
+                            + " of every title is not in " + TitlesReader.EVERY_TITLE_REQUIRES + " of "
+                            + RuleSources.TITLES_FILE + " " + data.everyTitleRequires() + ": add it there, or correct"
+                            + " @criterion"));
+                }
+                continue;
+            }
+            data.titles().stream().filter(t -> t.code().equals(rule.title())).findFirst().ifPresent(title -> {
+                if (!title.requires().contains(rule.criterion())) {
+                    problems.add(new RuleProblem(rule.file(), rule.line(), rule.name(), "criterion " + rule.criterion()
+                            + " is not among those " + RuleSources.TITLES_FILE + " requires of " + title.code() + " "
+                            + title.requires() + ": add it there, or correct @criterion"));
+                }
+            });
+        }
+        return problems;
+    }
+
+    private static boolean checked(Map<String, RuleInfo> rules, String title, String criterion) {
+        return rules.values().stream().anyMatch(r -> title.equals(r.title()) && criterion.equals(r.criterion()));
+    }
+
     /** Where a number is compared with a quantity, and whose threshold it is. */
     private record Site(RuleBodies.Body body, int line, String quantity, BigDecimal value, String literal, String owner) {
         boolean ownedByCriterionOrBand() {
@@ -145,8 +205,13 @@ final class RuleLints {
     }
 
     private static int lineOf(String text, String needle) {
+        return lineOf(text, 1, needle);
+    }
+
+    /** The first line from {@code from} (1-based) holding {@code needle}; 0 if none. */
+    private static int lineOf(String text, int from, String needle) {
         String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = Math.max(0, from - 1); i < lines.length; i++) {
             if (lines[i].contains(needle)) return i + 1;
         }
         return 0;
