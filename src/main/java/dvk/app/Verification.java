@@ -2,6 +2,7 @@ package dvk.app;
 
 import dvk.engine.RuleFailure;
 import dvk.engine.RuleLibrary;
+import dvk.engine.RuleSet;
 import dvk.engine.RulesException;
 import dvk.engine.YearNotCoveredException;
 import dvk.engine.YearlyRules;
@@ -29,6 +30,16 @@ public final class Verification {
 
         public long failing() {
             return results.stream().filter(r -> !r.holds()).count();
+        }
+
+        /** The rule sets the fixtures were evaluated with, each once, in the order first used. */
+        public List<RuleSet> rulesUsed() {
+            List<RuleSet> used = new ArrayList<>();
+            for (FixtureSuite.Result result : results) {
+                RuleSet rules = result.evaluation().rules();
+                if (used.stream().noneMatch(r -> r == rules)) used.add(rules);
+            }
+            return used;
         }
     }
 

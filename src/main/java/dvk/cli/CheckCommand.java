@@ -51,20 +51,29 @@ public final class CheckCommand implements Callable<Integer> {
                 warnings += set.warnings().size();
                 RuleSet rules = set.rules();
                 out.println(label + ": " + rules.ruleCount() + " rules, " + rules.titles().size() + " titles, years "
-                        + rules.years() + ": " + (set.warnings().isEmpty() ? "ok" : set.warnings().size() + " warnings"));
+                        + rules.years() + ": " + (set.warnings().isEmpty() ? "ok" : count(set.warnings().size(), "warning")));
             } else {
                 for (RuleProblem problem : set.errors()) {
                     out.println("error: " + problem);
                 }
                 errors += set.errors().size();
-                out.println(label + ": " + set.errors().size() + " errors");
+                out.println(label + ": " + count(set.errors().size(), "error"));
             }
         }
         if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
+        if (library.isBundled()) {
+            err.println("dvk: no rules/ directory here or above it: checked the rules bundled in dvk (" + library.label()
+                    + "), not rules you can edit; name yours with --rules DIR");
+        }
         if (errors > 0) {
-            err.println("dvk: the rules have " + errors + " errors; evaluate, verify and diff refuse them");
+            err.println("dvk: the rules have " + count(errors, "error") + "; evaluate, verify and diff refuse them");
             return ExitCodes.RULES;
         }
         return strict && warnings > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** {@code 1 error}, {@code 2 errors}. */
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 }

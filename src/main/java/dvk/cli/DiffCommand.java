@@ -71,7 +71,7 @@ public final class DiffCommand implements Callable<Integer> {
         try {
             Diffs.Base old = baseDirectory != null ? new Diffs.Base.Directory(baseDirectory)
                     : new Diffs.Base.GitRevisionOf(base.substring(GIT_PREFIX.length()),
-                            rules.rules != null ? rules.rules : RulesOption.WORKING_RULES, base);
+                            rules.directory() != null ? rules.directory() : RulesOption.WORKING_RULES, base);
             outcome = new Diffs().compare(new Diffs.Request(input, old, rules.library(), whatIf, ruleTimeout.timeout()));
         } catch (RulesException e) {
             outcome = new Outcome.RulesUnusable<>(e.problems());
@@ -89,7 +89,11 @@ public final class DiffCommand implements Callable<Integer> {
             err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;
         }
-        if (output.toFile()) err.println("dvk: impact written to " + output.target());
+        Impact impact = done.value();
+        err.println("dvk: impact of " + RulesOption.used(impact.changed().source(), impact.changed().fingerprint())
+                + " against " + RulesOption.used(impact.base().source(), impact.base().fingerprint()) + ": "
+                + (impact.titleChanges().size() == 1 ? "1 nomination changes titles" : impact.titleChanges().size()
+                        + " nominations change titles") + " → " + output.target());
         return ExitCodes.OK;
     }
 }

@@ -114,9 +114,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             clock.print(err);
             RunFigures.print(err, tally.firstDecision());
         }
-        if (output.toFile()) {
-            err.println("dvk: " + tally.summary() + " → " + output.target());
-        }
+        err.println("dvk: " + tally.summary() + " → " + output.target() + " (rules "
+                + RulesOption.used(done.rules().source(), done.rules().fingerprint()) + ")");
         if (tally.rejected() == 0) return ExitCodes.OK;
         err.println("dvk: " + tally.rejected() + " of " + tally.records() + " records rejected (" + format.whereRejected + ")");
         return ExitCodes.REJECTED_RECORDS;

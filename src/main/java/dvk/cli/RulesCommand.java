@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,10 +66,10 @@ public final class RulesCommand implements Callable<Integer> {
         };
         try {
             output.write(spec, content);
-            if (output.toFile()) {
-                err.println("dvk: catalog of " + catalogs.stream().mapToInt(c -> c.rules().size()).sum()
-                        + " rules in " + catalogs.size() + " rule sets → " + output.target());
-            }
+            err.println("dvk: catalog of " + catalogs.stream().mapToInt(c -> c.rules().size()).sum()
+                    + " rules in " + catalogs.size() + " rule sets → " + output.target() + " (rules "
+                    + catalogs.stream().map(c -> RulesOption.used(c.source(), c.fingerprint())).collect(Collectors.joining(", "))
+                    + ")");
         } catch (IOException e) {
             err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;

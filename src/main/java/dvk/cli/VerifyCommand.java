@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -73,12 +74,14 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
         int fixtures = report.results().size();
+        String used = " (rules " + report.rulesUsed().stream().map(r -> RulesOption.used(r.source(), r.fingerprint()))
+                .collect(Collectors.joining(", ")) + ")";
         if (report.failing() > 0) {
             err.println("dvk: " + report.failing() + " of " + fixtures + " fixtures do not hold (" + mismatches.size()
-                    + " mismatches)");
+                    + " mismatches)" + used);
             return ExitCodes.FINDINGS;
         }
-        err.println("dvk: all " + fixtures + " fixtures hold");
+        err.println("dvk: all " + fixtures + " fixtures hold" + used);
         return ExitCodes.OK;
     }
 }

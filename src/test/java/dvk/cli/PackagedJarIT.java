@@ -124,7 +124,7 @@ class PackagedJarIT {
         Path input = XlsxFile.fromJson(SAMPLE).write(emptyDirectory.resolve("batch.xlsx"));
         Run json = dvk("evaluate", SAMPLE.toString());
         Run xlsx = dvk("evaluate", input.toString());
-        assertThat(xlsx.err()).isEmpty();
+        assertThat(xlsx.err()).isEqualTo(json.err());
         assertThat(xlsx.exitCode()).isZero();
         assertThat(xlsx.out()).isEqualTo(json.out());
 
