@@ -54,7 +54,9 @@ public final class CheckCommand implements Callable<Integer> {
                         + rules.years() + ": " + (set.warnings().isEmpty() ? "ok" : count(set.warnings().size(), "warning")));
             } else {
                 for (RuleProblem problem : set.errors()) {
-                    out.println("error: " + problem);
+                    java.util.List<String> lines = RulesOption.lines(problem);
+                    out.println("error: " + lines.get(0));
+                    lines.subList(1, lines.size()).forEach(out::println);
                 }
                 errors += set.errors().size();
                 out.println(label + ": " + count(set.errors().size(), "error"));

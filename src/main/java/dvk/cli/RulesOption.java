@@ -4,6 +4,8 @@ import dvk.engine.RuleLibrary;
 import dvk.engine.RuleProblem;
 import dvk.engine.RulesException;
 import dvk.engine.RulesLookup;
+import dvk.report.RuleProblemText;
+import dvk.report.Words;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -48,7 +50,12 @@ public final class RulesOption {
     static void print(PrintWriter err, String what, java.util.List<RuleProblem> problems) {
         err.println("dvk: " + what + ":");
         for (RuleProblem problem : problems) {
-            err.println("  " + problem);
+            for (String line : lines(problem)) err.println("  " + line);
         }
+    }
+
+    /** A problem in the rules for people: where, what in English then in Vietnamese, and the line with a caret. */
+    static java.util.List<String> lines(RuleProblem problem) {
+        return RuleProblemText.lines(problem, Words.english(), Words.vietnamese());
     }
 }

@@ -189,26 +189,11 @@ public final class RuleCompiler {
             throw new RulesException(new RuleProblem("", 0, null, "the rules cannot be compiled: " + first));
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        GeneratedSourceErrors generated = GeneratedSourceErrors.of(errors, sources);
-        List<RuleProblem> problems = errors.stream()
-                .filter(message -> !generated.isSourceDump(message))
-                .map(message -> generated.isInGeneratedSource(message) ? generated.problem(message) : problem(sources, message))
-                .distinct()
-                .toList();
+        List<RuleProblem> problems = DrlProblems.of(errors, sources, GeneratedSourceErrors.of(errors, sources));
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
         return builder;
-    }
-
-    private static RuleProblem problem(RuleSources sources, Message message) {
-        String path = message.getPath() == null ? "" : message.getPath();
-        // rule files sit flat in the rules directory: the last segment names the file
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        
-        int line = Math.max(message.getLine(), 0);
-        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");
-        return new RuleProblem(file, line, sources.ruleAt(file, line), text);
     }
 
     /** Reads every rule's metadata and checks what evaluation depends on. */

@@ -70,7 +70,7 @@ class CheckCommandTest {
         CommandRun run = CommandRun.of("check", "--rules", syntax.directory().toString());
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.out()).contains("error: " + syntax.shown("city-model.drl") + ":"
-                + syntax.lineOf("city-model.drl", "total >>>") + " rule \"city-model: score\": ");
+                + syntax.lineOf("city-model.drl", "total >>>") + ":26 rule \"city-model: score\": unexpected \")\" here");
         RulesCopy titles = RulesCopy.of(temp.resolve("b")).write("titles.json", "{ \"titles\": [ { \"code\": ");
         CommandRun bad = CommandRun.of("check", "--rules", titles.directory().toString());
         assertThat(bad.exitCode()).isEqualTo(4);
