@@ -1,11 +1,20 @@
 package dvk.cli;
 
+import dvk.app.Outcome;
 import dvk.app.RuleSetDescriptions;
+import dvk.app.Verification;
+import dvk.engine.Evaluator;
 import dvk.engine.RuleLibrary;
 import dvk.engine.RuleProblem;
 import dvk.engine.RuleSet;
 import dvk.engine.RulesException;
+import dvk.regression.Coverage;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,9 +24,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Compiles every rule set and lints it. Errors: a rule that does not compile; a rule without @id or"
-                    + " @cite; two rules with one @id; a title code missing from titles.json; unsafe code (anything"
-                    + " beyond the domain model and plain value types). Warnings: a title no rule awards; a"
-                    + " threshold repeated in another rule."
+                    + " @cite; two rules with one @id; a title code missing from titles.json; a required criterion"
+                    + " that no rule checks, or a criterion rule no title requires; unsafe code (anything beyond the"
+                    + " domain model and plain value types). Warnings: a title no rule awards; a threshold repeated in"
+                    + " another rule; with --fixtures, a criterion the fixtures never see passing or failing."
         })
 public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -28,6 +38,13 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Exit 1 when there are warnings.")
     boolean strict;
+
+    @Option(names = "--fixtures", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
+            description = "Also run the regression fixtures in DIR (default: fixtures/regression/ beside the rules) and"
+                    + " warn of every criterion rule they never see passing, or never see failing (a rule that none"
+                    + " can fail says so with @coverage(\"passes only: why\")). With --strict, those warnings exit 1"
+                    + " too: every criterion seen both ways.")
+    String fixtures;
 
     @Override
     public Integer call() {
@@ -42,16 +59,35 @@ public final class CheckCommand implements Callable<Integer> {
         }
         int errors = 0;
         int warnings = 0;
-        for (RuleSetDescriptions.Checked set : new RuleSetDescriptions().check(library)) {
+        List<RuleSetDescriptions.Checked> checked = new RuleSetDescriptions().check(library);
+        Map<String, List<RuleProblem>> gaps = new HashMap<>();
+        if (fixtures != null && checked.stream().allMatch(RuleSetDescriptions.Checked::compiles)) {
+            Path directory = fixtures.isBlank() ? VerifyCommand.defaultFixtures(rules) : Path.of(fixtures);
+            Outcome<Verification.Covered> covered = new Verification().coverage(List.of(directory), library,
+                    Evaluator.DEFAULT_RULE_TIMEOUT);
+            if (!(covered instanceof Outcome.Done<Verification.Covered> done)) {
+                if (covered instanceof Outcome.InputUnreadable<?> unreadable) {
+                    err.println("dvk: " + unreadable.message());
+                    return ExitCodes.USAGE;
+                }
+                return Outcomes.failed(covered, err, "the fixtures were not run", null);
+            }
+            for (Coverage.RuleSetCoverage set : done.value().coverage().ruleSets()) {
+                gaps.put(set.source(), Verification.gaps(set, directory.toString()));
+            }
+        }
+        for (RuleSetDescriptions.Checked set : checked) {
             String label = set.entry().label();
             if (set.compiles()) {
-                for (RuleProblem warning : set.warnings()) {
+                List<RuleProblem> found = new ArrayList<>(set.warnings());
+                found.addAll(gaps.getOrDefault(set.rules().source(), List.of()));
+                for (RuleProblem warning : found) {
                     out.println("warning: " + warning);
                 }
-                warnings += set.warnings().size();
+                warnings += found.size();
                 RuleSet rules = set.rules();
                 out.println(label + ": " + rules.ruleCount() + " rules, " + rules.titles().size() + " titles, years "
-                        + rules.years() + ": " + (set.warnings().isEmpty() ? "ok" : count(set.warnings().size(), "warning")));
+                        + rules.years() + ": " + (found.isEmpty() ? "ok" : count(found.size(), "warning")));
             } else {
                 for (RuleProblem problem : set.errors()) {
                     java.util.List<String> lines = RulesOption.lines(problem);

@@ -221,13 +221,19 @@ public final class RuleCompiler {
             Map<String, Object> meta = rule.getMetaData();
             RuleInfo info = new RuleInfo(rule.getName(), text(meta, "id"), text(meta, "cite"), text(meta, "title"),
                     text(meta, "criterion"), text(meta, "awards"), text(meta, "withholds"), file, position[0],
-                    position[1]);
+                    position[1], text(meta, "coverage"));
             if (info.id() == null) problems.add(new RuleProblem(file, info.line(), info.name(), "missing @id"));
             if (info.cite() == null) problems.add(new RuleProblem(file, info.line(), info.name(), "missing @cite"));
             if ((info.title() == null) != (info.criterion() == null)) {
                 problems.add(new RuleProblem(file, info.line(), info.name(), info.title() == null
                         ? "@criterion needs @title (the title the criterion serves, or \"*\")"
                         : "@title needs @criterion (the name of the criterion checked)"));
+            }
+            if (info.coverage() != null && (info.criterion() == null
+                    || !(info.coverage().startsWith(RuleInfo.PASSES_ONLY) || info.coverage().startsWith(RuleInfo.FAILS_ONLY)))) {
+                problems.add(new RuleProblem(file, info.line(), info.name(), "@coverage is for a criterion rule that no decided"
+                        + " nomination can fail, or pass: @coverage(\"" + RuleInfo.PASSES_ONLY + ": why\") or @coverage(\""
+                        + RuleInfo.FAILS_ONLY + ": why\")"));
             }
             for (String code : new String[] {info.title(), info.awards(), info.withholds()}) {
                 if (code != null && !code.equals(CriterionOutcome.EVERY_TITLE) && !titleCodes.contains(code)) {

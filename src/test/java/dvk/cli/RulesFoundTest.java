@@ -77,7 +77,7 @@ class RulesFoundTest {
         assertThat(evaluate.err()).isEqualTo("dvk: 60 records, 60 decided, 0 rejected; DISTRICT_MODEL 27 DISTRICT_GIAY_KHEN 15"
                 + " CITY_MODEL 3 CITY_BANG_KHEN 1 DISTRICT_WORK_SIGN 5 CITY_WORK_SIGN 2 → standard output (rules " + rules2024 + ")\n");
         CommandRun verify = CommandRun.of("verify");
-        assertThat(verify.err()).isEqualTo("dvk: all 5 fixtures hold (rules " + rules2024 + ", " + rules2026 + ")\n");
+        assertThat(verify.err()).isEqualTo("dvk: all 6 fixtures hold (rules " + rules2024 + ", " + rules2026 + ")\n");
         CommandRun catalog = CommandRun.of("rules");
         assertThat(catalog.err()).isEqualTo("dvk: catalog of 77 rules in 2 rule sets → standard output (rules " + rules2024
                 + ", " + rules2026 + ")\n");
