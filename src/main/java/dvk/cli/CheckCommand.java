@@ -98,6 +98,11 @@ public final class CheckCommand implements Callable<Integer> {
                 out.println(label + ": " + count(set.errors().size(), "error"));
             }
         }
+        for (RuleSetDescriptions.Difference d : new RuleSetDescriptions().differences(checked)) {
+            out.println("note: " + d.ruleId() + " (" + d.title() + ", " + d.criterion() + ") differs between rule sets: "
+                    + d.requirements().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining("; ")));
+        }
         if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
         if (library.isBundled()) {
             err.println("dvk: no rules/ directory here or above it: checked the rules bundled in dvk (" + library.label()

@@ -104,6 +104,7 @@ public final class RuleCompiler {
             rules.values().forEach(r -> byName.put(r.name(), r));
             List<RuleProblem> warnings = new ArrayList<>(RuleLints.unawardedTitles(titles, rules, titlesText));
             warnings.addAll(RuleLints.repeatedThresholds(bodies, byName));
+            warnings.addAll(RuleLints.staleHeaders(sources, RuleThresholds.of(bodies, byName)));
             return new RuleSet(source, manifest, sources.fingerprint(), kieBase, titles, titlesData.everyTitleRequires(), rules,
                     warnings.stream().map(w -> w.under(source)).toList(), built.how(), built.ruleOfClass());
         } catch (RulesException e) {

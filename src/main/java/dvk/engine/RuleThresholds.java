@@ -62,9 +62,16 @@ public final class RuleThresholds {
         }
         Map<String, RuleInfo> byName = new HashMap<>();
         rules.rulesById().values().forEach(r -> byName.put(r.name(), r));
+        List<Threshold> thresholds = new ArrayList<>(of(RuleBodies.of(sources), byName));
+        thresholds.sort(Comparator.comparingInt((Threshold t) -> rules.ruleOrder(t.ruleId())).thenComparingInt(Threshold::line));
+        return thresholds;
+    }
+
+    /** The thresholds of the criterion rules among {@code bodies}, in the order of the bodies. */
+    static List<Threshold> of(List<RuleBodies.Body> bodies, Map<String, RuleInfo> rulesByName) {
         List<Threshold> thresholds = new ArrayList<>();
-        for (RuleBodies.Body body : RuleBodies.of(sources)) {
-            RuleInfo info = byName.get(body.rule());
+        for (RuleBodies.Body body : bodies) {
+            RuleInfo info = rulesByName.get(body.rule());
             if (info == null || info.criterion() == null) continue;
             for (RuleCalls.Call call : RuleCalls.in(body.code(), body.line())) {
                 if (!call.owner().equals("Check")) continue;
@@ -78,7 +85,6 @@ public final class RuleThresholds {
                 if (threshold != null) thresholds.add(threshold);
             }
         }
-        thresholds.sort(Comparator.comparingInt((Threshold t) -> rules.ruleOrder(t.ruleId())).thenComparingInt(Threshold::line));
         return thresholds;
     }
 
