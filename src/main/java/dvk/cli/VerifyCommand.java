@@ -109,7 +109,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (done.value() instanceof Verification.Update updated) return updated(updated, count, used, err);
         if (report.failing() > 0) {
             err.println("dvk: " + report.failing() + " of " + count + " fixtures do not hold (" + mismatches.size()
-                    + " mismatches)" + used);
+                    + " mismatches; " + used.substring(2));
             return ExitCodes.FINDINGS;
         }
         err.println("dvk: all " + count + " fixtures hold" + used);
