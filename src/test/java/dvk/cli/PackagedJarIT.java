@@ -140,7 +140,7 @@ class PackagedJarIT {
     @Test
     void brokenRulesExitFourFromTheJarToo() throws Exception {
         Path rules = Files.createDirectories(emptyDirectory.resolve("rules"));
-        Files.writeString(rules.resolve("titles.json"), "{\"titles\": []}");
+        Files.writeString(rules.resolve("titles.json"), "{\"everyTitleRequires\": [], \"titles\": []}");
         Files.writeString(rules.resolve("ruleset.json"), "{\"name\": \"broken\", \"years\": {\"from\": 2024}}");
         Files.writeString(rules.resolve("broken.drl"), "package dvk.rules;\nrule \"x\"\nwhen\n  This is not DRL\nthen\nend\n");
         Run run = dvk("evaluate", SAMPLE.toString(), "--rules", rules.toString());
