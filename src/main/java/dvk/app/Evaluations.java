@@ -18,6 +18,7 @@ import dvk.report.CsvDecisionOutput;
 import dvk.report.DecisionHtmlWriter;
 import dvk.report.DecisionXlsxWriter;
 import dvk.report.JsonDecisionOutput;
+import dvk.report.Words;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public final class Evaluations {
         try {
             opened = BatchReader.open(request.input());
         } catch (BatchException e) {
-            return new Outcome.InputUnreadable<>(request.input().toString(), e.getMessage());
+            return new Outcome.InputUnreadable<>(request.input().toString(), e.getMessage(), e.phrase());
         }
         try (BatchStream batch = opened) {
             observer.phaseEnded("open " + request.input() + " (year " + batch.year() + ")");
@@ -49,19 +50,24 @@ public final class Evaluations {
             observer.phaseEnded("build rules (" + rules.build() + ", " + rules.ruleCount() + " rules of " + rules.source() + ")");
             Evaluator evaluator = (request.threads() > 0 ? new Evaluator(rules, request.threads()) : new Evaluator(rules))
                     .withRuleTimeout(request.ruleTimeout());
+            Words words = request.words();
             Tally<?> tally = switch (request.format()) {
-                case JSON -> streamed(batch, evaluator, new JsonDecisionOutput(batch.year(), rules),
-                        JsonDecisionOutput::writeTo, destination, observer);
-                case CSV -> streamed(batch, evaluator, new CsvDecisionOutput(rules.awardedTitles()),
+                case JSON -> streamed(batch, evaluator, new JsonDecisionOutput(batch.year(), rules, words),
+                        (output, out) -> {
+                            output.warnings(batch.warnings());
+                            output.writeTo(out);
+                        }, destination, observer);
+                case CSV -> streamed(batch, evaluator, new CsvDecisionOutput(rules.awardedTitles(), words),
                         CsvDecisionOutput::writeTo, destination, observer);
-                case XLSX -> collected(batch, evaluator, DecisionXlsxWriter::write, destination, observer);
+                case XLSX -> collected(batch, evaluator, (evaluation, out) -> DecisionXlsxWriter.write(evaluation, words, out),
+                        destination, observer);
                 case HTML -> collected(batch, evaluator, DecisionHtmlWriter::write, destination, observer);
             };
             observer.phaseEnded("write the output (" + request.format().name().toLowerCase(java.util.Locale.ROOT) + ")");
-            return Outcome.done(new EvaluationResult(tally, rules));
+            return Outcome.done(new EvaluationResult(tally, rules, batch.warnings(), tally.provisional()));
         } catch (BatchException e) {
             // the records before the problem were evaluated, but a batch is decided whole or not at all
-            return new Outcome.InputBroken<>(request.input().toString(), e.getMessage(), opened.recordsRead());
+            return new Outcome.InputBroken<>(request.input().toString(), e.getMessage(), opened.recordsRead(), e.phrase());
         } catch (RuleFailure | YearNotCoveredException e) {
             return new Outcome.RuleFailed<>(e.getMessage());
         } catch (IOException e) {
@@ -115,7 +121,7 @@ public final class Evaluations {
             evaluator.stream(batch.year(), batch::next, tally);
         }
         observer.phaseEnded("read and evaluate " + tally.records() + " records");
-        Evaluation evaluation = collector.evaluation(batch.year(), evaluator.rules());
+        Evaluation evaluation = collector.evaluation(batch.year(), evaluator.rules(), batch.warnings());
         destination.write(stream -> output.write(evaluation, stream));
         return tally;
     }

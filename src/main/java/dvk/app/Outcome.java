@@ -1,5 +1,6 @@
 package dvk.app;
 
+import dvk.domain.Phrase;
 import dvk.engine.RuleProblem;
 import java.io.IOException;
 import java.util.List;
@@ -13,11 +14,22 @@ public sealed interface Outcome<T> {
     /** The use case's result. */
     record Done<T>(T value) implements Outcome<T> {}
 
-    /** An input could not be opened or read: not a batch, no year, not found, a fixture that does not parse. */
-    record InputUnreadable<T>(String input, String message) implements Outcome<T> {}
+    /**
+     * An input could not be opened or read: not a batch, no year, not found, a fixture that does not
+     * parse. {@code message} is in English; {@code phrase}, when there is one, says it in any language.
+     */
+    record InputUnreadable<T>(String input, String message, Phrase phrase) implements Outcome<T> {
+        public InputUnreadable(String input, String message) {
+            this(input, message, null);
+        }
+    }
 
     /** The batch broke midway (cut short, malformed): a batch is decided whole or not at all. */
-    record InputBroken<T>(String input, String message, int recordsRead) implements Outcome<T> {}
+    record InputBroken<T>(String input, String message, int recordsRead, Phrase phrase) implements Outcome<T> {
+        public InputBroken(String input, String message, int recordsRead) {
+            this(input, message, recordsRead, null);
+        }
+    }
 
     /** The rules do not compile, do not pass the checks, or cannot be found. */
     record RulesUnusable<T>(List<RuleProblem> problems) implements Outcome<T> {}

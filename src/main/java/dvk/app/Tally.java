@@ -2,10 +2,12 @@ package dvk.app;
 
 import dvk.domain.Decision;
 import dvk.domain.Nomination;
+import dvk.domain.ProvisionalQuota;
 import dvk.domain.RejectedRecord;
 import dvk.engine.DecisionListener;
 import dvk.io.BatchStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Counts what passes to an output (records, decided, rejected, titles) and moves the progress bar. */
@@ -18,6 +20,7 @@ public final class Tally<R> implements DecisionListener<R> {
     private long decided;
     private long rejected;
     private long firstDecision;
+    private List<ProvisionalQuota> provisional = List.of();
 
     Tally(DecisionListener<R> output, BatchStream input, EvaluationObserver.Progress progress, Iterable<String> titleCodes) {
         this.output = output;
@@ -49,6 +52,17 @@ public final class Tally<R> implements DecisionListener<R> {
         rejected++;
         output.rejected(record);
         read();
+    }
+
+    @Override
+    public void provisional(List<ProvisionalQuota> districts) {
+        provisional = List.copyOf(districts);
+        output.provisional(districts);
+    }
+
+    /** The district quotas a rejected record could change, once every record was read. */
+    public List<ProvisionalQuota> provisional() {
+        return provisional;
     }
 
     @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Decides \"Dân vận khéo\" titles for a year's nominations with the Drools rules in rules/,"
                 + " every decision with its reasons.",
         subcommands = {EvaluateCommand.class, CheckCommand.class, VerifyCommand.class, DiffCommand.class,
-                GenerateCommand.class, BenchCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+                PapersCommand.class, GenerateCommand.class, BenchCommand.class, RulesCommand.class, TemplateCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR)
 public final class DvkCommand implements Callable<Integer> {

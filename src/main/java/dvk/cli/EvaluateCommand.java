@@ -7,11 +7,15 @@ import dvk.app.Outcome;
 import dvk.app.EvaluationRequest;
 import dvk.app.Evaluations;
 import dvk.app.Tally;
+import dvk.domain.ProvisionalQuota;
+import dvk.domain.Warning;
 import dvk.engine.RuleBuildMode;
 import dvk.report.Words;
 import dvk.engine.RulesException;
+import dvk.report.InputText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,21 +29,21 @@ import picocli.CommandLine.Parameters;
                     + " decision with its reasons. JSON and CSV are streamed: a million records fit in a 256 MB heap."
         })
 public final class EvaluateCommand implements Callable<Integer> {
-    /** Output formats of {@code --format}, and where each lists the rejected records. */
+    /** Output formats of {@code --format}; where each lists the rejected records is the word {@code input.run.where.FORMAT}. */
     enum Format {
-        json(DecisionFormat.JSON, "listed in the output under \"rejected\""),
-        csv(DecisionFormat.CSV, "rows with status \"rejected\", the problems under \"reasons\""),
-        xlsx(DecisionFormat.XLSX, "listed in the sheet \"Rejected\""),
-        html(DecisionFormat.HTML, "listed at the end of the report, under \"" + Words.vietnamese().text("rejected.heading") + "\"");
+        json(DecisionFormat.JSON), csv(DecisionFormat.CSV), xlsx(DecisionFormat.XLSX), html(DecisionFormat.HTML);
 
         final DecisionFormat decisions;
-        final String whereRejected;
 
-        Format(DecisionFormat decisions, String whereRejected) {
+        Format(DecisionFormat decisions) {
             this.decisions = decisions;
-            this.whereRejected = whereRejected;
         }
     }
+
+    /** Warnings and provisional quotas printed on stderr at most, each; the output lists them all. */
+    static final int LINES_SHOWN = 10;
+    /** Rejected records a provisional quota's line names at most. */
+    static final int IDS_SHOWN = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,6 +65,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RuleTimeoutOption ruleTimeout;
+
+    @CommandLine.Mixin
+    LanguageOption language;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating chunks of records; the output is the same whatever N is. Default: all cores.")
     Integer threads;
@@ -88,7 +95,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Outcome<EvaluationResult> outcome;
         try {
             EvaluationRequest request = new EvaluationRequest(input, rules.library(), format.decisions,
-                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode);
+                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode, language.words());
             outcome = new Evaluations().evaluate(request, content -> output.write(spec, content), new EvaluationObserver() {
                 @Override
                 public void phaseEnded(String phase) {
@@ -104,7 +111,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             outcome = new Outcome.RulesUnusable<>(e.problems());
         }
         if (outcome instanceof Outcome.Done<EvaluationResult> done) return evaluated(done.value(), clock, started, err);
-        return Outcomes.failed(outcome, err, "nothing was evaluated", output);
+        return Outcomes.failed(outcome, err, "nothing was evaluated", output, language.words());
     }
 
     private int evaluated(EvaluationResult done, PhaseClock clock, long started, PrintWriter err) {
@@ -116,8 +123,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         err.println("dvk: " + tally.summary() + " → " + output.target() + " (rules "
                 + RulesOption.used(done.rules().source(), done.rules().fingerprint()) + ")");
+        Words words = language.words();
+        List<Warning> warnings = done.warnings();
+        for (Warning warning : warnings.subList(0, Math.min(warnings.size(), LINES_SHOWN))) {
+            err.println("dvk: " + words.text("input.run.warning", InputText.of(warning.message(), words)));
+        }
+        if (warnings.size() > LINES_SHOWN) {
+            err.println("dvk: " + words.text("input.run.moreWarnings", warnings.size() - LINES_SHOWN));
+        }
+        List<ProvisionalQuota> provisional = done.provisional();
+        for (ProvisionalQuota quota : provisional.subList(0, Math.min(provisional.size(), LINES_SHOWN))) {
+            List<String> ids = quota.rejected();
+            String named = String.join(", ", ids.subList(0, Math.min(ids.size(), IDS_SHOWN))) + (ids.size() > IDS_SHOWN ? ", …" : "");
+            err.println("dvk: " + words.text("input.run.provisional", quota.district(), quota.title(), ids.size(), named));
+        }
+        if (provisional.size() > LINES_SHOWN) {
+            err.println("dvk: " + words.text("input.run.moreProvisional", provisional.size() - LINES_SHOWN));
+        }
         if (tally.rejected() == 0) return ExitCodes.OK;
-        err.println("dvk: " + tally.rejected() + " of " + tally.records() + " records rejected (" + format.whereRejected + ")");
+        err.println("dvk: " + words.text("input.run.rejected", Long.toString(tally.rejected()), Long.toString(tally.records()),
+                words.text("input.run.where." + format.name())));
         return ExitCodes.REJECTED_RECORDS;
     }
 }

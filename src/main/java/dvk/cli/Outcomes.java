@@ -1,6 +1,8 @@
 package dvk.cli;
 
 import dvk.app.Outcome;
+import dvk.report.InputText;
+import dvk.report.Words;
 import java.io.PrintWriter;
 
 /** Why a use case did nothing, in one line or a list of problems on stderr, and its exit code. */
@@ -12,14 +14,19 @@ final class Outcomes {
      * @param output names the output when it could not be written (null when the command writes none)
      */
     static int failed(Outcome<?> outcome, PrintWriter err, String undone, OutputOption output) {
+        return failed(outcome, err, undone, output, Words.english());
+    }
+
+    /** The same, a problem of the input in {@code words}. */
+    static int failed(Outcome<?> outcome, PrintWriter err, String undone, OutputOption output, Words words) {
         if (outcome instanceof Outcome.InputUnreadable<?> unreadable) {
-            err.println("dvk: " + unreadable.input() + ": " + unreadable.message());
+            err.println("dvk: " + unreadable.input() + ": " + InputText.of(unreadable.phrase(), unreadable.message(), words));
             return ExitCodes.USAGE;
         }
         if (outcome instanceof Outcome.InputBroken<?> broken) {
             // the records before the problem were evaluated, but a batch is decided whole or not at all
-            err.println("dvk: " + broken.input() + ": " + broken.message() + "; the run stopped after "
-                    + broken.recordsRead() + " records were read, and nothing was written");
+            err.println("dvk: " + broken.input() + ": " + words.text("input.run.stopped",
+                    InputText.of(broken.phrase(), broken.message(), words), Integer.toString(broken.recordsRead())));
             return ExitCodes.USAGE;
         }
         if (outcome instanceof Outcome.RulesUnusable<?> unusable) {

@@ -6,6 +6,7 @@ import dvk.domain.Decision;
 import dvk.domain.Indexed;
 import dvk.domain.Nomination;
 import dvk.domain.NotAwarded;
+import dvk.domain.QuotaCandidate;
 import dvk.domain.Score;
 import dvk.domain.Superseded;
 import java.util.ArrayList;
@@ -63,7 +64,12 @@ final class DecisionAssembler {
         missed.sort(titleOrder);
         List<NotAwarded> notAwarded = new ArrayList<>(missed.size());
         for (String title : missed) notAwarded.add(new NotAwarded(title, failed(outcomes, title)));
-        return new Decision(nomination.index(), nomination.value(), score, awards, notAwarded, outcomes);
+        List<String> quotaTitles = new ArrayList<>(facts.quotaCandidates().size());
+        for (QuotaCandidate candidate : facts.quotaCandidates()) {
+            if (!quotaTitles.contains(candidate.title())) quotaTitles.add(candidate.title());
+        }
+        quotaTitles.sort(titleOrder);
+        return new Decision(nomination.index(), nomination.value(), score, awards, notAwarded, outcomes, quotaTitles);
     }
 
     /** Every criterion the titles data requires of the award's title has an outcome, or the rules failed. */

@@ -2,7 +2,9 @@ package dvk.engine;
 
 import dvk.domain.Decision;
 import dvk.domain.Nomination;
+import dvk.domain.ProvisionalQuota;
 import dvk.domain.RejectedRecord;
+import java.util.List;
 
 /**
  * Receives a batch's results as they are made. {@link #prepare} runs on the evaluating threads (so
@@ -26,4 +28,10 @@ public interface DecisionListener<R> {
 
     /** The decision of a pending nomination, after the last record; district by district, not in input order. */
     void resolved(Decision decision, R prepared);
+
+    /**
+     * The districts whose quota ranking a rejected record could change, told once every record has
+     * been read and before the first {@link #resolved} decision (which {@link #prepare} may then mark).
+     */
+    default void provisional(List<ProvisionalQuota> districts) {}
 }

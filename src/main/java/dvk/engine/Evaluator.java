@@ -88,7 +88,7 @@ public final class Evaluator {
         Iterator<ValidatedRecord> it = records.iterator();
         EvaluationCollector collector = new EvaluationCollector();
         stream(batch.year(), () -> it.hasNext() ? it.next() : null, collector);
-        return collector.evaluation(batch.year(), rules);
+        return collector.evaluation(batch.year(), rules, batch.warnings());
     }
 
     /**
@@ -117,6 +117,7 @@ public final class Evaluator {
                                                       DecisionAssembler assembler, SessionRunner sessions) throws E {
         Deque<SessionRunner.Pending<List<Result<R>>>> inFlight = new ArrayDeque<>();
         Map<String, List<Indexed<Nomination>>> candidates = new LinkedHashMap<>();
+        QuotaReview review = new QuotaReview();
         int chunkSize = FIRST_CHUNK;
         List<ValidatedRecord> chunk = new ArrayList<>(chunkSize);
         for (ValidatedRecord record = source.next(); ; record = source.next()) {
@@ -130,15 +131,24 @@ public final class Evaluator {
             }
             // keep a few chunks ahead of the writer, never the whole batch
             while (!inFlight.isEmpty() && (record == null || inFlight.size() > 2 * threads || inFlight.peek().isDone())) {
-                tell(sessions.get(inFlight.poll()), listener, candidates);
+                tell(sessions.get(inFlight.poll()), listener, candidates, review);
             }
             if (record == null) break;
         }
+        // every record is read: the rejected ones a quota could still miss are known before it is resolved
+        listener.provisional(review.provisional());
         resolveQuota(year, candidates, sessions, assembler, listener);
     }
 
-    /** One record's result: a prepared decision, a nomination waiting for the quota, or a rejection. */
-    private record Result<R>(ValidatedRecord record, Decision decision, R prepared) {}
+    /**
+     * One record's result: a prepared decision, a nomination waiting for the quota (with the titles
+     * it is ranked for), or a rejection.
+     */
+    private record Result<R>(ValidatedRecord record, Decision decision, R prepared, List<String> quotaTitles) {
+        Result(ValidatedRecord record, Decision decision, R prepared) {
+            this(record, decision, prepared, List.of());
+        }
+    }
 
     private <R> List<Result<R>> evaluateChunk(int year, List<ValidatedRecord> chunk, DecisionAssembler assembler,
                                              DecisionListener<R> listener, SessionRunner.Session session) {
@@ -154,7 +164,9 @@ public final class Evaluator {
             if (record instanceof AcceptedRecord accepted) {
                 SessionFacts own = facts.getOrDefault(accepted.nomination().id(), SessionFacts.none());
                 if (!own.quotaCandidates().isEmpty()) {
-                    results.add(new Result<>(record, null, null));
+                    List<String> titles = new ArrayList<>();
+                    own.quotaCandidates().forEach(c -> titles.add(c.title()));
+                    results.add(new Result<>(record, null, null, titles));
                     continue;
                 }
                 Decision decision = assembler.assemble(accepted.indexed(), own);
@@ -167,15 +179,17 @@ public final class Evaluator {
     }
 
     private static <R> void tell(List<Result<R>> results, DecisionListener<R> listener,
-                                 Map<String, List<Indexed<Nomination>>> candidates) {
+                                 Map<String, List<Indexed<Nomination>>> candidates, QuotaReview review) {
         for (Result<R> result : results) {
             if (result.record() instanceof RejectedRecord rejected) {
+                review.rejected(rejected);
                 listener.rejected(rejected);
             } else if (result.decision() != null) {
                 listener.decided(result.decision(), result.prepared());
             } else {
                 AcceptedRecord pending = (AcceptedRecord) result.record();
                 candidates.computeIfAbsent(pending.nomination().district(), d -> new ArrayList<>()).add(pending.indexed());
+                review.candidate(pending.nomination().district(), result.quotaTitles());
                 listener.pending(pending.index(), pending.nomination());
             }
         }

@@ -1,16 +1,34 @@
 package dvk.io;
 
-/** The batch as a whole cannot be read (not JSON/CSV, no year, unknown top-level field or column…). */
+import dvk.domain.Phrase;
+
+/**
+ * The batch as a whole cannot be read (not JSON/CSV, no year, unknown top-level field or column…).
+ * The message is in English; {@link #phrase} is the same problem for a reader in another language.
+ */
 public class BatchException extends Exception {
     /** Characters of the file's own text a message quotes at most. */
     private static final int SHOWN = 60;
 
-    public BatchException(String message) {
-        super(message);
+    private final transient Phrase phrase;
+
+    public BatchException(Phrase phrase) {
+        super(Phrases.english(phrase));
+        this.phrase = phrase;
     }
 
-    public BatchException(String message, Throwable cause) {
-        super(message, cause);
+    public BatchException(Phrase phrase, Throwable cause) {
+        super(Phrases.english(phrase), cause);
+        this.phrase = phrase;
+    }
+
+    static BatchException of(String key, Object... arguments) {
+        return new BatchException(Phrase.of(key, arguments));
+    }
+
+    /** The problem as a phrase: what the message says, in words of any language. */
+    public Phrase phrase() {
+        return phrase;
     }
 
     /**

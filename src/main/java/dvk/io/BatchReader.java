@@ -4,6 +4,7 @@ import dvk.domain.Batch;
 import dvk.domain.AcceptedRecord;
 import dvk.domain.Indexed;
 import dvk.domain.Nomination;
+import dvk.domain.Phrase;
 import dvk.domain.RejectedRecord;
 import dvk.domain.ValidatedRecord;
 import java.io.BufferedInputStream;
@@ -36,9 +37,9 @@ public final class BatchReader {
                 if (r instanceof AcceptedRecord a) accepted.add(a.indexed());
                 else rejected.add((RejectedRecord) r);
             }
-            return new Batch(stream.year(), accepted, rejected);
+            return new Batch(stream.year(), accepted, rejected, stream.warnings());
         } catch (IOException e) {
-            throw new BatchException("cannot read: " + e.getMessage(), e);
+            throw new BatchException(Phrase.of("input.file.cannotRead", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -51,14 +52,14 @@ public final class BatchReader {
     public static BatchStream open(Path file) throws BatchException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xls")) {
-            throw new BatchException("an old .xls workbook: save it as .xlsx");
+            throw BatchException.of("input.file.xls");
         }
         Format format = name.endsWith(".json") ? Format.JSON : name.endsWith(".csv") ? Format.CSV
                 : name.endsWith(".xlsx") ? Format.XLSX : null;
         boolean regular = Files.isRegularFile(file);
         boolean pipe = !regular && Files.exists(file) && !Files.isDirectory(file);
         if (format == null && !pipe) {
-            throw new BatchException("unknown input format: expected a .json, .csv or .xlsx file");
+            throw BatchException.of("input.file.unknownFormat");
         }
         InputStream in = null;
         try {
@@ -83,10 +84,10 @@ public final class BatchReader {
             }
         } catch (NoSuchFileException e) {
             closeQuietly(in);
-            throw new BatchException("file not found");
+            throw BatchException.of("input.file.notFound");
         } catch (IOException e) {
             closeQuietly(in);
-            throw new BatchException("cannot read: " + e.getMessage(), e);
+            throw new BatchException(Phrase.of("input.file.cannotRead", String.valueOf(e.getMessage())), e);
         } catch (BatchException | RuntimeException e) {
             closeQuietly(in);
             throw e;

@@ -1,8 +1,10 @@
 package dvk.io;
 
 import dvk.domain.ValidatedRecord;
+import dvk.domain.Warning;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A batch file open for reading: its year, then its records validated one at a time, in input order.
@@ -30,6 +32,11 @@ public final class BatchStream implements Closeable {
         if (record == null) return null;
         read++;
         return validator.validate(record);
+    }
+
+    /** What reading found worth a look (two spellings of a district): complete after the last record. */
+    public List<Warning> warnings() {
+        return validator.warnings();
     }
 
     /** Records read so far. */

@@ -1,58 +1,56 @@
 package dvk.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dvk.domain.FieldError;
+import dvk.domain.Phrase;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.FilterInputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a CSV batch (UTF-8, with or without BOM, a header row, one row a nomination) into the same
- * JSON trees a JSON batch gives, so one validator applies the contract to both. Cells that are
- * not of their column's type stay text, and the validator names them.
+ * Reads a CSV batch into the same JSON trees a JSON batch gives, so one validator applies the
+ * contract to both; the cells stay text, and the validator reads them as a committee's spreadsheet
+ * (Vietnamese words, {@code dd/mm/yyyy}, {@code 1.200.000}). What Excel and people make of a CSV is
+ * read: UTF-8 with or without a byte order mark, or UTF-16 with one (any other encoding is a file
+ * error saying how to save the file); {@code ,}, {@code ;} (Excel in a Vietnamese locale) or a tab
+ * between cells, told from the header line; lines above the header (a title), the header's columns
+ * in English or Vietnamese ({@link HeaderRow}). Each record's errors name its line.
  */
 public final class CsvBatchReader {
-    private static final Set<String> WHOLE = Set.of("fundsVnd", "laborDays", "beneficiaries", "replicationSites",
-            "totalValueVnd", "peopleContributionVnd");
-    private static final Set<String> DOSSIER = Set.of("dossier.report", "dossier.confirmation", "dossier.acceptance");
-    /** The columns of a CSV or XLSX batch: the record fields, the dossier's as {@code dossier.report}…, and {@code year}. */
-    static final Set<String> COLUMNS = columns();
+    /** The columns of a CSV or XLSX batch by their field names: the record's fields, the dossier's as {@code dossier.report}…, and {@code year}. */
+    static final java.util.Set<String> COLUMNS = Column.all().stream().map(Column::field)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /** Lines searched for the header row, and the characters they may take at most. */
+    static final int HEADER_LINES = 30;
+    private static final int HEADER_CHARS = 1 << 20;
+    private static final char[] SEPARATORS = {',', ';', '\t'};
 
     private CsvBatchReader() {}
-
-    private static Set<String> columns() {
-        Set<String> columns = new HashSet<>(NominationValidator.RECORD_FIELDS);
-        columns.remove("dossier");
-        columns.addAll(DOSSIER);
-        columns.add("year");
-        return Set.copyOf(columns);
-    }
 
     /** Reads a whole CSV batch. */
     public static RawBatch read(InputStream in) throws BatchException {
@@ -63,35 +61,119 @@ public final class CsvBatchReader {
     }
 
     /**
-     * Opens the batch for reading one row at a time: reads the header and the first row, whose
-     * {@code year} is the batch's. Bytes that are not UTF-8 stop the reading with the line.
+     * Opens the batch for reading one row at a time: finds the header and reads the first row, whose
+     * {@code year} is the batch's. Bytes that cannot be decoded stop the reading with the line.
      */
     static RawRecordStream open(InputStream in) throws BatchException {
-        CountingStream counted = new CountingStream(in);
-        Reader reader = new Utf8Reader(counted);
+        CountingStream counted = new CountingStream(in.markSupported() ? in : new BufferedInputStream(in));
+        BufferedReader text = new BufferedReader(decoded(counted), 1 << 16);
+        Found found = findHeader(text);
         Rows rows;
         try {
-            rows = new Rows(new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader));
+            for (int skip = 0; skip < found.line; skip++) skipLine(text);
+            CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(found.separator);
+            rows = new Rows(new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).with(schema)
+                    .readValues(text), found.line);
         } catch (IOException e) {
-            throw Rows.problem(e, 1);
+            throw Rows.problem(e, found.line + 1);
         }
         String[] header = rows.next();
         if (header == null) {
-            throw new BatchException("the CSV file is empty: expected a header row");
+            throw BatchException.of("input.csv.empty");
         }
-        checkHeader(header);
-        Stream stream = new Stream(rows, header, counted);
+        Column[] columns = HeaderRow.columns(Arrays.asList(header), line(rows.line()), null);
+        Stream stream = new Stream(rows, columns, counted);
         stream.firstRow();
         return stream;
+    }
+
+    private static Phrase line(int line) {
+        return Phrase.of("input.place.line", Integer.toString(line));
+    }
+
+    /** The header line (from 0) and its separator. */
+    private record Found(int line, char separator) {}
+
+    /**
+     * The first of the first {@link #HEADER_LINES} lines that names columns, with the separator that
+     * makes it name the most; the text is reset to its start. Lines are split simply here (quotes
+     * honoured, not across lines): the CSV parser reads the header again, properly.
+     */
+    private static Found findHeader(BufferedReader text) throws BatchException {
+        try {
+            text.mark(HEADER_CHARS + 1);
+            int budget = HEADER_CHARS;
+            boolean any = false;
+            for (int line = 0; line < HEADER_LINES; line++) {
+                StringBuilder chars = new StringBuilder();
+                int c;
+                while ((c = text.read()) >= 0 && c != '\n' && --budget > 0) chars.append((char) c);
+                if (c < 0 && chars.length() == 0) break;
+                any = true;
+                int best = 0;
+                char separator = ',';
+                for (char s : SEPARATORS) {
+                    int named = HeaderRow.named(split(chars, s));
+                    if (named > best) {
+                        best = named;
+                        separator = s;
+                    }
+                }
+                if (best >= HeaderRow.RECOGNISED) {
+                    text.reset();
+                    return new Found(line, separator);
+                }
+                if (c < 0 || budget <= 0) break;
+            }
+            if (!any) throw BatchException.of("input.csv.empty");
+            throw BatchException.of("input.csv.noHeader", Integer.toString(HEADER_LINES), HeaderRow.examples());
+        } catch (IOException e) {
+            throw Rows.problem(e, 1);
+        }
+    }
+
+    /** A line's cells between separators, quotes honoured: enough to tell a header. */
+    private static List<String> split(CharSequence line, char separator) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == separator && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else if (c != '\r') {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    private static void skipLine(Reader text) throws IOException {
+        for (int c = text.read(); c >= 0 && c != '\n'; c = text.read()) {
+            // a title line above the header
+        }
     }
 
     /** The rows of the file with the line each starts on (a quoted cell may span lines). */
     private static final class Rows {
         private final MappingIterator<String[]> it;
-        private int line = 1;
+        /** Lines above the header, which the parser did not read. */
+        private final int offset;
+        private int line;
 
-        Rows(MappingIterator<String[]> it) {
+        Rows(MappingIterator<String[]> it, int offset) {
             this.it = it;
+            this.offset = offset;
+            this.line = offset + 1;
         }
 
         int line() {
@@ -102,7 +184,7 @@ public final class CsvBatchReader {
         String[] next() throws BatchException {
             try {
                 if (!it.hasNextValue()) return null;
-                line = it.getParser().currentLocation().getLineNr();
+                line = offset + it.getParser().currentLocation().getLineNr();
                 return it.nextValue();
             } catch (IOException | RuntimeException e) {
                 throw problem(e, line);
@@ -112,46 +194,54 @@ public final class CsvBatchReader {
         static BatchException problem(Exception e, int line) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof NotUtf8 notUtf8) {
-                    return new BatchException("the CSV file is not valid UTF-8 at line " + notUtf8.line);
+                    return BatchException.of("input.csv.notUtf8", Integer.toString(notUtf8.line), notUtf8.guess);
                 }
                 if (t instanceof CharacterCodingException) {
-                    return new BatchException("the CSV file is not valid UTF-8 (near line " + line + ")");
+                    return BatchException.of("input.csv.notDecoded", Integer.toString(line));
                 }
             }
             if (e instanceof JsonProcessingException j && j.getLocation() != null) {
-                return new BatchException("not valid CSV at line " + j.getLocation().getLineNr() + ": " + j.getOriginalMessage(), e);
+                return new BatchException(Phrase.of("input.csv.notValid", Integer.toString(j.getLocation().getLineNr()),
+                        String.valueOf(j.getOriginalMessage())), e);
             }
-            return new BatchException("not valid CSV near line " + line + ": " + e.getMessage(), e);
+            return new BatchException(Phrase.of("input.csv.notValidNear", Integer.toString(line),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
     private static final class Stream implements RawRecordStream {
         private final Rows rows;
-        private final String[] header;
+        private final Column[] columns;
         private final int yearColumn;
         private final CountingStream counted;
         private String[] first;
+        private int firstLine;
         private int year;
         private int index;
 
-        Stream(Rows rows, String[] header, CountingStream counted) {
+        Stream(Rows rows, Column[] columns, CountingStream counted) {
             this.rows = rows;
-            this.header = header;
-            this.yearColumn = List.of(header).indexOf("year");
+            this.columns = columns;
+            this.yearColumn = Arrays.asList(columns).indexOf(Column.YEAR);
             this.counted = counted;
         }
 
         void firstRow() throws BatchException {
             first = nonBlank();
+            if (first != null && HeaderRow.repeats(columns, Arrays.asList(first))) first = nonBlank();
             if (first == null) {
-                throw new BatchException("the CSV file has a header but no rows: the batch year cannot be read");
+                throw BatchException.of("input.csv.noRows");
             }
-            year = yearOf(first, yearColumn, rows.line());
+            firstLine = rows.line();
+            year = yearOf(first, yearColumn, firstLine);
         }
 
+        /** The next row with something in it: an empty line, or one of empty cells (;;;;), says nothing. */
         private String[] nonBlank() throws BatchException {
             for (String[] row = rows.next(); row != null; row = rows.next()) {
-                if (!(row.length == 1 && row[0].isBlank())) return row;
+                for (String cell : row) {
+                    if (!Names.isBlank(cell)) return row;
+                }
             }
             return null;
         }
@@ -164,25 +254,64 @@ public final class CsvBatchReader {
         @Override
         public RawRecord next() throws BatchException {
             String[] row;
+            int line;
             if (first != null) {
                 row = first;
+                line = firstLine;
                 first = null;
             } else {
                 row = nonBlank();
                 if (row == null) return null;
-                int rowYear = yearOf(row, yearColumn, rows.line());
+                line = rows.line();
+                int rowYear = yearOf(row, yearColumn, line);
                 if (rowYear != year) {
-                    throw new BatchException("line " + rows.line() + ": year " + rowYear + " differs from " + year
-                            + " of the rows before; a batch has one year");
+                    throw BatchException.of("input.file.twoYears", line(line), Integer.toString(rowYear), Integer.toString(year));
                 }
             }
-            return record(index++, header, row);
+            return record(index++, columns, row, line);
         }
 
         @Override
         public long bytesRead() {
             return counted.count;
         }
+    }
+
+    /**
+     * The reader of the file's text: UTF-8 (a byte order mark dropped), or UTF-16 after its byte order
+     * mark. UTF-16 without one is refused, as is anything that is not UTF-8: a file error that says
+     * how to save the file.
+     */
+    private static Reader decoded(InputStream in) throws BatchException {
+        byte[] start = new byte[512];
+        int n;
+        try {
+            in.mark(start.length);
+            n = in.readNBytes(start, 0, start.length);
+            in.reset();
+        } catch (IOException e) {
+            throw new BatchException(Phrase.of("input.file.cannotRead", String.valueOf(e.getMessage())), e);
+        }
+        Charset utf16 = null;
+        if (n >= 2 && (start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE) utf16 = StandardCharsets.UTF_16LE;
+        if (n >= 2 && (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF) utf16 = StandardCharsets.UTF_16BE;
+        if (utf16 != null) {
+            try {
+                in.skipNBytes(2);
+            } catch (IOException e) {
+                throw new BatchException(Phrase.of("input.file.cannotRead", String.valueOf(e.getMessage())), e);
+            }
+            return new InputStreamReader(in, utf16.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+        }
+        int zeros = 0;
+        for (int i = 0; i < n; i++) {
+            if (start[i] == 0) zeros++;
+        }
+        if (n >= 4 && zeros * 4 >= n) {
+            throw BatchException.of("input.csv.utf16WithoutBom");
+        }
+        return new Utf8Reader(in);
     }
 
     /**
@@ -216,7 +345,7 @@ public final class CsvBatchReader {
                 for (int i = from; i < bytes.position(); i++) {
                     if (bytes.get(i) == '\n') line++;
                 }
-                if (result.isError()) throw new NotUtf8(line);
+                if (result.isError()) throw new NotUtf8(line, LegacyEncoding.guess(bytes.array(), bytes.limit()));
                 if (first && chars.position() > offset) {
                     first = false;
                     if (buffer[offset] == '\uFEFF') {
@@ -241,12 +370,14 @@ public final class CsvBatchReader {
         }
     }
 
-    /** Bytes that are not UTF-8, on this line. */
+    /** Bytes that are not UTF-8, on this line, and what they seem to be. */
     private static final class NotUtf8 extends CharacterCodingException {
         final int line;
+        final Phrase guess;
 
-        NotUtf8(int line) {
+        NotUtf8(int line, Phrase guess) {
             this.line = line;
+            this.guess = guess;
         }
 
         @Override
@@ -255,9 +386,31 @@ public final class CsvBatchReader {
         }
     }
 
+    /** What a file that is not UTF-8 was probably saved as, told from its bytes. */
+    static final class LegacyEncoding {
+        private LegacyEncoding() {}
+
+        /**
+         * Windows-1258, Excel's "CSV" in a Vietnamese Windows, writes a tone as a combining byte after
+         * its vowel (á as {@code a EC}) and ơ, ư, đ as single bytes: any of these means Vietnamese in
+         * Windows-1258 (or an older Vietnamese encoding); else some other ANSI code page.
+         */
+        static Phrase guess(byte[] bytes, int length) {
+            for (int i = 0; i < length; i++) {
+                int b = bytes[i] & 0xFF;
+                boolean tone = (b == 0xCC || b == 0xEC || b == 0xD2 || b == 0xDE || b == 0xF2)
+                        && i > 0 && Character.isLetter(bytes[i - 1] & 0xFF);
+                boolean letter = b == 0xF5 || b == 0xFD || b == 0xF0 || b == 0xD5 || b == 0xDD || b == 0xD0;
+                if (tone || letter) return Phrase.of("input.csv.windows1258");
+            }
+            return Phrase.of("input.csv.ansi");
+        }
+    }
+
     /** Counts the bytes read, for progress. */
     private static final class CountingStream extends FilterInputStream {
         private volatile long count;
+        private long marked;
 
         CountingStream(InputStream in) {
             super(in);
@@ -276,75 +429,69 @@ public final class CsvBatchReader {
             if (n > 0) count += n;
             return n;
         }
-    }
 
-    private static void checkHeader(String[] header) throws BatchException {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                throw new BatchException("line 1: unknown column \"" + BatchException.shown(column) + "\" in the header row");
-            }
-            if (!seen.add(column)) {
-                throw new BatchException("line 1: column \"" + BatchException.shown(column) + "\" appears twice in the header row");
-            }
+        @Override
+        public synchronized void mark(int limit) {
+            super.mark(limit);
+            marked = count;
         }
-        if (!seen.contains("year")) {
-            throw new BatchException("line 1: the header row needs a \"year\" column");
+
+        @Override
+        public synchronized void reset() throws IOException {
+            super.reset();
+            count = marked;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 
     private static int yearOf(String[] row, int yearColumn, int line) throws BatchException {
-        String cell = yearColumn < row.length ? row[yearColumn].strip() : "";
+        String typed = yearColumn < row.length ? row[yearColumn].strip() : "";
+        String cell = Names.clean(typed);
         int year = INTEGER.matcher(cell).matches() && cell.length() <= 9 ? Integer.parseInt(cell) : -1;
         if (year < RawBatch.MIN_YEAR || year > RawBatch.MAX_YEAR) {
-            throw new BatchException("line " + line + ": the year column needs an integer from "
-                    + RawBatch.MIN_YEAR + " to " + RawBatch.MAX_YEAR + ", got \"" + BatchException.shown(cell) + "\"");
+            throw BatchException.of("input.file.yearColumn", line(line), Integer.toString(RawBatch.MIN_YEAR),
+                    Integer.toString(RawBatch.MAX_YEAR), "\"" + BatchException.shown(typed) + "\"");
         }
         return year;
     }
 
-    private static RawRecord record(int index, String[] header, String[] row) {
+    private static RawRecord record(int index, Column[] columns, String[] row, int line) {
         ObjectNode node = NODES.objectNode();
         List<FieldError> errors = new ArrayList<>();
-        if (row.length != header.length) {
-            errors.add(new FieldError("row", "has " + row.length + " cells, the header has " + header.length));
+        if (row.length != columns.length) {
+            errors.add(RecordFields.error("row", Phrase.of("input.error.cells", Integer.toString(row.length),
+                    Integer.toString(columns.length))));
         }
-        for (int c = 0; c < Math.min(header.length, row.length); c++) {
-            String column = header[c];
+        for (int c = 0; c < Math.min(columns.length, row.length); c++) {
+            Column column = columns[c];
             String cell = row[c];
             // a blank cell is an absent field, as in a workbook (a list's would otherwise read as one empty entry)
-            if (column.equals("year") || cell.isBlank()) continue;
-            if (column.startsWith("dossier.")) {
-                ObjectNode dossier = node.has("dossier") ? (ObjectNode) node.get("dossier") : node.putObject("dossier");
-                dossier.set(column.substring("dossier.".length()), bool(cell));
-            } else if (isList(column)) {
-                node.set(column, list(column, cell, errors));
-            } else if (WHOLE.contains(column)) {
-                node.set(column, whole(cell));
-            } else if (column.equals("approvalPercent")) {
-                node.set(column, DECIMAL.matcher(cell).matches() ? NODES.numberNode(new BigDecimal(cell)) : NODES.textNode(cell));
-            } else {
-                node.put(column, cell);
+            if (Names.isBlank(cell)) continue;
+            if (column == null) {
+                errors.add(RecordFields.error("column " + (c + 1), Phrase.of("input.error.noHeader")));
+                continue;
             }
+            if (column == Column.YEAR) continue;
+            set(node, column, column.form() == Column.Form.LIST ? list(column.field(), cell, errors) : NODES.textNode(cell));
         }
-        return new RawRecord(index, node, errors);
+        Phrase place = line(line);
+        return new RawRecord(index, node, errors, path -> place, true);
     }
 
-    private static JsonNode whole(String cell) {
-        return INTEGER.matcher(cell).matches() ? NODES.numberNode(new BigInteger(cell)) : NODES.textNode(cell);
-    }
-
-    /** {@code true} and {@code false} as booleans; any other text stays text for the validator to name. */
-    static JsonNode bool(String cell) {
-        return switch (cell) {
-            case "true" -> NODES.booleanNode(true);
-            case "false" -> NODES.booleanNode(false);
-            default -> NODES.textNode(cell);
-        };
-    }
-
-    static boolean isList(String column) {
-        return column.equals("priorRecognitions") || column.equals("violations");
+    /** A field's value in the record, a dossier's under {@code dossier}. */
+    static void set(ObjectNode node, Column column, com.fasterxml.jackson.databind.JsonNode value) {
+        if (column.field().startsWith("dossier.")) {
+            ObjectNode dossier = node.has("dossier") ? (ObjectNode) node.get("dossier") : node.putObject("dossier");
+            dossier.set(column.field().substring("dossier.".length()), value);
+        } else {
+            node.set(column.field(), value);
+        }
     }
 
     /** A list column's cell (the XLSX reader shares the syntax) as a list of objects. */
@@ -362,12 +509,14 @@ public final class CsvBatchReader {
             String entry = entries[i].strip();
             String[] values = entry.split(":", parts);
             if (entry.isEmpty() || (parts == 3 && values.length != 3)) {
-                errors.add(new FieldError(column + "[" + i + "]", "expected " + String.join(":", keys)
-                        + ", got \"" + entry + "\""));
+                errors.add(RecordFields.error(column + "[" + i + "]", Phrase.of("input.error.listEntry",
+                        String.join(":", keys), RecordFields.quoted(entry))));
                 continue;
             }
             ObjectNode object = list.addObject();
-            object.set(keys.get(0), whole(values[0].strip()));
+            String year = values[0].strip();
+            object.set(keys.get(0), INTEGER.matcher(year).matches() ? NODES.numberNode(new java.math.BigInteger(year))
+                    : NODES.textNode(year));
             for (int k = 1; k < values.length; k++) {
                 object.put(keys.get(k), values[k].strip());
             }

@@ -1,9 +1,11 @@
 package dvk.io;
 
+import dvk.domain.Phrase;
+
 /**
  * Where a record's fields stand in the file it came from, so that an error names the place a
- * person must fix ({@code row 7, column F}) and not only the field. A JSON record needs none: its
- * fields are named by their paths, which is where one looks for them.
+ * person must fix ({@code row 7, column F}, {@code line 12}) and not only the field. A JSON record
+ * needs none: its fields are named by their paths, which is where one looks for them.
  */
 @FunctionalInterface
 public interface FieldLocator {
@@ -14,5 +16,5 @@ public interface FieldLocator {
      * The place of the field at {@code path} ({@code fundsVnd}, {@code dossier.report},
      * {@code priorRecognitions[1].year}), or null when it cannot be told.
      */
-    String locate(String path);
+    Phrase locate(String path);
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dvk.domain.Phrase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,14 +53,14 @@ public final class JsonBatchReader {
         try {
             json = in.readAllBytes();
         } catch (IOException e) {
-            throw new BatchException("cannot read the batch: " + e.getMessage(), e);
+            throw new BatchException(Phrase.of("input.json.cannotRead", String.valueOf(e.getMessage())), e);
         }
         List<RawRecord> records = new ArrayList<>();
         try (RawRecordStream stream = open(() -> new ByteArrayInputStream(json))) {
             for (RawRecord r = stream.next(); r != null; r = stream.next()) records.add(r);
             return new RawBatch(stream.year(), records);
         } catch (IOException e) {
-            throw new BatchException("cannot read the batch: " + e.getMessage(), e);
+            throw new BatchException(Phrase.of("input.json.cannotRead", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -80,7 +81,7 @@ public final class JsonBatchReader {
             throw problem;
         } catch (IOException e) {
             BatchReader.closeQuietly(parser);
-            throw new BatchException("cannot read the batch: " + e.getMessage(), e);
+            throw new BatchException(Phrase.of("input.json.cannotRead", String.valueOf(e.getMessage())), e);
         } catch (BatchException | RuntimeException e) {
             BatchReader.closeQuietly(parser);
             throw e;
@@ -102,13 +103,13 @@ public final class JsonBatchReader {
         void start() throws IOException, BatchException {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new BatchException("the batch is empty: expected {\"year\": …, \"nominations\": […]}");
+                throw BatchException.of("input.json.empty");
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new BatchException("expected a batch object {\"year\": …, \"nominations\": […]}");
+                throw BatchException.of("input.json.notObject");
             }
             if (!topLevelUntilNominations()) {
-                throw new BatchException("the batch needs a \"nominations\" list");
+                throw BatchException.of("input.json.needsNominations", "");
             }
             if (year == null) {
                 year = yearWrittenAfterNominations();
@@ -127,12 +128,11 @@ public final class JsonBatchReader {
                     case "year" -> year = year(VALUE.readTree(parser), parser.currentTokenLocation());
                     case "nominations" -> {
                         if (value != JsonToken.START_ARRAY) {
-                            throw new BatchException("the batch needs a \"nominations\" list" + at(parser.currentTokenLocation()));
+                            throw BatchException.of("input.json.needsNominations", at(parser.currentTokenLocation()));
                         }
                         return true;
                     }
-                    default -> throw new BatchException("unknown top-level field \"" + BatchException.shown(name) + "\"" + at(nameAt)
-                            + " (expected year, nominations)");
+                    default -> throw BatchException.of("input.json.unknownTopLevel", "\"" + BatchException.shown(name) + "\"", at(nameAt));
                 }
             }
             return false;
@@ -141,8 +141,10 @@ public final class JsonBatchReader {
         private static int year(JsonNode year, JsonLocation location) throws BatchException {
             if (year == null || !year.isIntegralNumber() || !year.canConvertToInt()
                     || year.intValue() < RawBatch.MIN_YEAR || year.intValue() > RawBatch.MAX_YEAR) {
-                throw new BatchException("the batch needs an integer \"year\" from " + RawBatch.MIN_YEAR + " to "
-                        + RawBatch.MAX_YEAR + (year == null ? "" : ", got " + BatchException.shown(year.toString()) + at(location)));
+                throw year == null ? BatchException.of("input.json.needsYear", Integer.toString(RawBatch.MIN_YEAR),
+                        Integer.toString(RawBatch.MAX_YEAR))
+                        : BatchException.of("input.json.needsYearGot", Integer.toString(RawBatch.MIN_YEAR),
+                        Integer.toString(RawBatch.MAX_YEAR), BatchException.shown(year.toString()), at(location));
             }
             return year.intValue();
         }
@@ -165,10 +167,10 @@ public final class JsonBatchReader {
                     scan.skipChildren();
                 }
             } catch (JsonProcessingException e) {
-                throw new BatchException(notValid(e, scan) + " (looking for the batch's year)");
+                throw BatchException.of("input.json.lookingForYear", notValid(e, scan));
             }
-            throw new BatchException("the batch needs an integer \"year\" from " + RawBatch.MIN_YEAR + " to "
-                    + RawBatch.MAX_YEAR);
+            throw BatchException.of("input.json.needsYear", Integer.toString(RawBatch.MIN_YEAR),
+                    Integer.toString(RawBatch.MAX_YEAR));
         }
 
         @Override
@@ -186,27 +188,24 @@ public final class JsonBatchReader {
                     return null;
                 }
                 if (token == null) {
-                    throw new BatchException("the file ends inside the nominations list, after " + index
-                            + " records: is it truncated?");
+                    throw BatchException.of("input.json.truncated", Integer.toString(index));
                 }
                 JsonNode node = VALUE.readTree(parser);
                 return new RawRecord(index++, node, List.of());
             } catch (JsonProcessingException e) {
-                throw new BatchException(notValid(e, parser)
-                        + " (in record " + index + ", after " + index + " complete records)");
+                throw BatchException.of("input.json.inRecord", notValid(e, parser), Integer.toString(index));
             } catch (IOException e) {
-                throw new BatchException("cannot read the batch: " + e.getMessage(), e);
+                throw new BatchException(Phrase.of("input.json.cannotRead", String.valueOf(e.getMessage())), e);
             }
         }
 
         /** After the list: the rest of the top level, then nothing more. */
         private void finish() throws IOException, BatchException {
             if (topLevelUntilNominations()) {
-                throw new BatchException("\"nominations\" appears twice" + at(parser.currentTokenLocation()));
+                throw BatchException.of("input.json.twice", at(parser.currentTokenLocation()));
             }
             if (parser.nextToken() != null) {
-                throw new BatchException("not valid JSON" + at(parser.currentTokenLocation())
-                        + ": content after the batch object");
+                throw BatchException.of("input.json.contentAfter", at(parser.currentTokenLocation()));
             }
             done = true;
         }
@@ -228,7 +227,7 @@ public final class JsonBatchReader {
      * column 20: Non-standard token 'NaN'". A number too long or a document too deeply nested
      * comes without a location of its own; the parser's is the place.
      */
-    private static String notValid(JsonProcessingException e, JsonParser parser) {
+    private static Phrase notValid(JsonProcessingException e, JsonParser parser) {
         JsonLocation location = e.getLocation();
         if ((location == null || location.getLineNr() < 0) && parser != null) location = parser.currentLocation();
         String reason = e.getOriginalMessage()
@@ -236,11 +235,12 @@ public final class JsonBatchReader {
                 .replaceAll(", from `[^`]*`\\)", ")")
                 .replaceAll(" \\(not recognized as one since Feature '\\w+' not enabled for parser\\)", "")
                 .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
-        return "not valid JSON" + at(location) + ": " + BatchException.shown(reason, 300);
+        return Phrase.of("input.json.notValid", at(location), BatchException.shown(reason, 300));
     }
 
-    private static String at(JsonLocation location) {
+    /** {@code  at line 3, column 20} (with its leading space), or nothing when the place is not known. */
+    private static Object at(JsonLocation location) {
         if (location == null || location.getLineNr() < 0) return "";
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return Phrase.of("input.json.at", Integer.toString(location.getLineNr()), Integer.toString(location.getColumnNr()));
     }
 }

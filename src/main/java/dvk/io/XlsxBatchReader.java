@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dvk.domain.FieldError;
+import dvk.domain.Phrase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
@@ -29,15 +30,16 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads an XLSX batch (the first sheet, a header row in row 1 with the CSV columns, one row a
- * nomination) into the same JSON trees a JSON batch gives, so one validator applies the contract.
- * Cells keep their spreadsheet types: a number cell becomes a number, a text cell text (so
- * {@code "1200"} typed as text is rejected where a number is needed, as in JSON), a date-formatted
- * cell in a date column an ISO date. Every record carries where its fields stand, so an error
- * names the row and the column letter a person sees in Excel.
+ * Reads an XLSX batch (the first sheet with a header row, one row a nomination) into the same JSON
+ * trees a JSON batch gives, so one validator applies the contract, reading the records as a
+ * committee's spreadsheet (Vietnamese words, {@code dd/mm/yyyy}, {@code 1.200.000}). The header row
+ * is found as {@link HeaderRow} says: rows above it (a title) and sheets before it (instructions) are
+ * passed over, and a row under it that repeats it in the other language (the template's English
+ * field names) is not a record. Cells keep their spreadsheet types: a number cell becomes a number,
+ * a text cell text, a date-formatted cell in a date column an ISO date. Every record carries where
+ * its fields stand, so an error names the row and the column letter a person sees in Excel.
  */
 public final class XlsxBatchReader {
-    private static final Set<String> DATES = Set.of("startDate", "completedDate");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     /** Excel keeps 15 significant digits; a whole number with more was rounded before we saw it. */
     private static final int EXACT_DIGITS = 15;
@@ -48,7 +50,7 @@ public final class XlsxBatchReader {
         try (XSSFWorkbook workbook = open(in)) {
             return read(workbook);
         } catch (IOException e) {
-            throw new BatchException("cannot read the XLSX file: " + oneLine(e), e);
+            throw new BatchException(Phrase.of("input.xlsx.cannotRead", oneLine(e)), e);
         }
     }
 
@@ -56,16 +58,14 @@ public final class XlsxBatchReader {
         try {
             return new XSSFWorkbook(in);
         } catch (OLE2NotOfficeXmlFileException e) {
-            throw new BatchException("not an XLSX file: an old .xls workbook or a password-protected one;"
-                    + " save it as .xlsx without a password", e);
+            throw new BatchException(Phrase.of("input.xlsx.old"), e);
         } catch (NotOfficeXmlFileException | EmptyFileException e) {
-            throw new BatchException("not an XLSX file: expected an Excel workbook saved as .xlsx", e);
+            throw new BatchException(Phrase.of("input.xlsx.notXlsx"), e);
         } catch (IOException | RuntimeException e) {
             if (isZipBomb(e)) {
-                throw new BatchException("refused: the XLSX file expands to far more than a spreadsheet of"
-                        + " nominations does (a damaged file or a zip bomb)", e);
+                throw new BatchException(Phrase.of("input.xlsx.zipBomb"), e);
             }
-            throw new BatchException("not a readable XLSX file: " + oneLine(e), e);
+            throw new BatchException(Phrase.of("input.xlsx.unreadable", oneLine(e)), e);
         }
     }
 
@@ -89,129 +89,137 @@ public final class XlsxBatchReader {
         return message.strip().lines().findFirst().orElse("").strip();
     }
 
+    /** Rows of a sheet searched for its header row. */
+    static final int HEADER_ROWS = 30;
+
     private static RawBatch read(XSSFWorkbook workbook) throws BatchException {
         if (workbook.getNumberOfSheets() == 0) {
-            throw new BatchException("the workbook has no sheet: expected the nominations on the first sheet");
+            throw BatchException.of("input.xlsx.noSheet");
         }
-        Sheet sheet = workbook.getSheetAt(0);
-        Header header = Header.of(sheet);
+        DataFormatter formatter = new DataFormatter();
+        Sheet sheet = null;
+        Row headerRow = null;
+        for (int s = 0; s < workbook.getNumberOfSheets() && headerRow == null; s++) {
+            sheet = workbook.getSheetAt(s);
+            headerRow = headerRow(sheet, formatter);
+        }
+        if (headerRow == null) {
+            throw BatchException.of("input.xlsx.noHeader", Integer.toString(HEADER_ROWS), HeaderRow.examples());
+        }
+        Column[] columns = HeaderRow.columns(texts(headerRow, formatter), rowPlace(headerRow.getRowNum() + 1),
+                XlsxBatchReader::letter);
+        int yearColumn = Arrays.asList(columns).indexOf(Column.YEAR);
         Integer year = null;
         List<RawRecord> records = new ArrayList<>();
+        boolean first = true;
         for (Row row : sheet) {
-            if (row.getRowNum() == 0 || isBlank(row)) continue;
-            int rowYear = yearOf(row, header);
+            if (row.getRowNum() <= headerRow.getRowNum() || isBlank(row)) continue;
+            if (first) {
+                first = false;
+                if (HeaderRow.repeats(columns, texts(row, formatter))) continue; // the header again, in English
+            }
+            int rowYear = yearOf(row, yearColumn);
             if (year == null) {
                 year = rowYear;
             } else if (year != rowYear) {
-                throw new BatchException("row " + (row.getRowNum() + 1) + ": year " + rowYear + " differs from " + year
-                        + " of the rows before; a batch has one year");
+                throw BatchException.of("input.file.twoYears", rowPlace(row.getRowNum() + 1), Integer.toString(rowYear),
+                        Integer.toString(year));
             }
-            records.add(record(records.size(), header, row));
+            records.add(record(records.size(), columns, row));
         }
         if (year == null) {
-            throw new BatchException("the first sheet \"" + sheet.getSheetName() + "\" has a header but no rows:"
-                    + " the batch year cannot be read");
+            throw BatchException.of("input.xlsx.noRows", "\"" + sheet.getSheetName() + "\"");
         }
         return new RawBatch(year, records);
     }
 
-    /** The header row: each column's name by index, and each name's column (unknown names too, to locate them). */
-    private record Header(Map<Integer, String> names, Map<String, Integer> columns, int year) {
-        static Header of(Sheet sheet) throws BatchException {
-            Row row = sheet.getRow(0);
-            if (row == null || isBlank(row)) {
-                throw new BatchException("row 1 of the first sheet \"" + sheet.getSheetName() + "\" is empty:"
-                        + " expected the header row (year, id, name, …)");
-            }
-            DataFormatter formatter = new DataFormatter();
-            Map<Integer, String> names = new HashMap<>();
-            Map<String, Integer> columns = new HashMap<>();
-            for (Cell cell : row) {
-                String name = (cell.getCellType() == CellType.STRING ? cell.getStringCellValue()
-                        : formatter.formatCellValue(cell)).strip();
-                if (name.isEmpty()) continue;
-                Integer before = columns.putIfAbsent(name, cell.getColumnIndex());
-                if (before != null) {
-                    throw new BatchException("row 1: column \"" + name + "\" appears twice in the header row (columns "
-                            + letter(before) + " and " + letter(cell.getColumnIndex()) + ")");
-                }
-                names.put(cell.getColumnIndex(), name);
-            }
-            Integer year = columns.get("year");
-            if (year == null) {
-                throw new BatchException("row 1: the header row needs a \"year\" column");
-            }
-            return new Header(names, columns, year);
-        }
+    private static Phrase rowPlace(int row) {
+        return Phrase.of("input.place.row", Integer.toString(row));
     }
 
-    private static int yearOf(Row row, Header header) throws BatchException {
-        Cell cell = row.getCell(header.year());
-        BigDecimal year = typeOf(cell) == CellType.NUMERIC ? exact(cell) : null;
+    /** The first of the sheet's first rows that names columns, or null. */
+    private static Row headerRow(Sheet sheet, DataFormatter formatter) {
+        for (Row row : sheet) {
+            if (row.getRowNum() >= HEADER_ROWS) break;
+            if (HeaderRow.named(texts(row, formatter)) >= HeaderRow.RECOGNISED) return row;
+        }
+        return null;
+    }
+
+    /** The text of a row's cells by column index (null for none), as a header is read. */
+    private static List<String> texts(Row row, DataFormatter formatter) {
+        List<String> texts = new ArrayList<>();
+        for (Cell cell : row) {
+            while (texts.size() < cell.getColumnIndex()) texts.add(null);
+            CellType type = typeOf(cell);
+            texts.add(type == CellType.STRING ? cell.getStringCellValue() : type == CellType.BLANK ? null
+                    : formatter.formatCellValue(cell));
+        }
+        return texts;
+    }
+
+    /** The year of a row: a whole number, as a number cell or as text. */
+    private static int yearOf(Row row, int yearColumn) throws BatchException {
+        Cell cell = row.getCell(yearColumn);
+        BigDecimal year = null;
+        if (typeOf(cell) == CellType.NUMERIC) {
+            year = exact(cell);
+        } else if (typeOf(cell) == CellType.STRING && cell.getStringCellValue().strip().matches("\\d{1,9}")) {
+            year = new BigDecimal(cell.getStringCellValue().strip());
+        }
         if (year == null || year.stripTrailingZeros().scale() > 0 || year.compareTo(BigDecimal.valueOf(RawBatch.MIN_YEAR)) < 0
                 || year.compareTo(BigDecimal.valueOf(RawBatch.MAX_YEAR)) > 0) {
-            throw new BatchException("row " + (row.getRowNum() + 1) + ", column " + letter(header.year())
-                    + ": the year column needs a whole number from " + RawBatch.MIN_YEAR + " to " + RawBatch.MAX_YEAR
-                    + ", got " + shown(cell));
+            throw BatchException.of("input.xlsx.yearColumn", Phrase.of("input.place.cell", Integer.toString(row.getRowNum() + 1),
+                    letter(yearColumn)), Integer.toString(RawBatch.MIN_YEAR), Integer.toString(RawBatch.MAX_YEAR), shown(cell));
         }
         return year.intValue();
     }
 
-    private static RawRecord record(int index, Header header, Row row) {
+    private static RawRecord record(int index, Column[] columns, Row row) {
         ObjectNode node = NODES.objectNode();
         List<FieldError> errors = new ArrayList<>();
-        Map<String, Integer> places = header.columns();
+        Map<String, Integer> places = new HashMap<>();
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c] != null) places.put(columns[c].field(), c);
+        }
         for (Cell cell : row) {
             if (isBlank(cell)) continue;
-            String column = header.names().get(cell.getColumnIndex());
+            Column column = cell.getColumnIndex() < columns.length ? columns[cell.getColumnIndex()] : null;
             if (column == null) {
                 // a field for the error to name, and its place: the column has no name of its own
-                column = "column " + letter(cell.getColumnIndex());
-                places = new HashMap<>(places);
-                places.put(column, cell.getColumnIndex());
-                errors.add(new FieldError(column, "a value in a column without a header"));
+                String name = "column " + letter(cell.getColumnIndex());
+                places.put(name, cell.getColumnIndex());
+                errors.add(RecordFields.error(name, Phrase.of("input.error.noHeader")));
                 continue;
             }
-            if (column.equals("year")) continue;
-            if (!CsvBatchReader.COLUMNS.contains(column)) {
-                // per record, not the whole batch: a committee's stray column costs only the rows that fill it
-                errors.add(new FieldError(column, "unknown column \"" + column + "\""));
-                continue;
-            }
+            if (column == Column.YEAR) continue;
             JsonNode value = value(cell, column, errors);
-            if (value == null) continue;
-            if (column.startsWith("dossier.")) {
-                ObjectNode dossier = node.has("dossier") ? (ObjectNode) node.get("dossier") : node.putObject("dossier");
-                dossier.set(column.substring("dossier.".length()), value);
-            } else {
-                node.set(column, value);
-            }
+            if (value != null) CsvBatchReader.set(node, column, value);
         }
-        return new RawRecord(index, node, errors, new SheetCells(row.getRowNum() + 1, places));
+        return new RawRecord(index, node, errors, new SheetCells(row.getRowNum() + 1, places), true);
     }
 
     /** The cell as a JSON value of its own type, or null when it says nothing (an error then says why). */
-    private static JsonNode value(Cell cell, String column, List<FieldError> errors) {
+    private static JsonNode value(Cell cell, Column column, List<FieldError> errors) {
         switch (typeOf(cell)) {
             case BOOLEAN:
                 return NODES.booleanNode(cell.getBooleanCellValue());
             case STRING:
                 String text = cell.getStringCellValue();
-                if (column.startsWith("dossier.")) return CsvBatchReader.bool(text);
-                if (CsvBatchReader.isList(column)) return CsvBatchReader.list(column, text, errors);
+                if (column.form() == Column.Form.LIST) return CsvBatchReader.list(column.field(), text, errors);
                 return NODES.textNode(text);
             case NUMERIC:
                 return number(cell, column, errors);
             case ERROR:
-                errors.add(new FieldError(column, "the cell holds the error " + errorText(cell)));
+                errors.add(RecordFields.error(column.field(), Phrase.of("input.error.cellError", errorText(cell))));
                 return null;
             default:
                 return null;
         }
     }
 
-    private static JsonNode number(Cell cell, String column, List<FieldError> errors) {
-        if (DATES.contains(column) && DateUtil.isCellDateFormatted(cell)) {
+    private static JsonNode number(Cell cell, Column column, List<FieldError> errors) {
+        if (column.form() == Column.Form.DATE && DateUtil.isCellDateFormatted(cell)) {
             LocalDateTime time = cell.getLocalDateTimeCellValue();
             if (time != null) {
                 // a time of day is not part of a yyyy-mm-dd date: keep it, so the validator refuses it
@@ -220,12 +228,16 @@ public final class XlsxBatchReader {
             }
         }
         BigDecimal n = exact(cell);
+        if (column.form() == Column.Form.PERCENT && cell.getCellStyle().getDataFormatString().contains("%")) {
+            // 92% typed in a percentage cell is stored as 0.92: the column counts in percent
+            n = n.movePointRight(2);
+        }
         if (n.stripTrailingZeros().scale() > 0) {
             return NODES.numberNode(n); // 12.5 stays a fraction: the validator rejects it where a whole number is needed
         }
         if (n.stripTrailingZeros().precision() > EXACT_DIGITS) {
-            errors.add(new FieldError(column, "number " + n.toBigInteger() + " has more than " + EXACT_DIGITS
-                    + " digits, which a spreadsheet does not keep exactly"));
+            errors.add(RecordFields.error(column.field(), Phrase.of("input.error.digits", n.toBigInteger().toString(),
+                    Integer.toString(EXACT_DIGITS))));
         }
         return NODES.numberNode(n.toBigInteger());
     }
@@ -271,13 +283,13 @@ public final class XlsxBatchReader {
         }
     }
 
-    private static String shown(Cell cell) {
+    private static Object shown(Cell cell) {
         return switch (typeOf(cell)) {
-            case BLANK -> "an empty cell";
-            case STRING -> "text \"" + cell.getStringCellValue() + "\"";
+            case BLANK -> Phrase.of("input.value.emptyCell");
+            case STRING -> Phrase.of("input.value.textCell", "\"" + BatchException.shown(cell.getStringCellValue()) + "\"");
             case NUMERIC -> exact(cell).toPlainString();
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case ERROR -> "the error " + errorText(cell);
+            case ERROR -> Phrase.of("input.value.errorCell", errorText(cell));
             default -> typeOf(cell).name();
         };
     }
@@ -286,15 +298,17 @@ public final class XlsxBatchReader {
         return CellReference.convertNumToColString(column);
     }
 
-    /** Where a record's fields stand: its row, and the column of each header name. */
+    /** Where a record's fields stand: its row, and the column of each field. */
     private record SheetCells(int row, Map<String, Integer> columns) implements FieldLocator {
         @Override
-        public String locate(String path) {
+        public Phrase locate(String path) {
             int bracket = path.indexOf('[');
             String column = bracket < 0 ? path : path.substring(0, bracket); // priorRecognitions[1].year → its cell
             Integer index = columns.get(column);
-            if (index != null) return "row " + row + ", column " + letter(index);
-            return CsvBatchReader.COLUMNS.contains(column) ? "row " + row + ", no \"" + column + "\" column" : "row " + row;
+            String at = Integer.toString(row);
+            if (index != null) return Phrase.of("input.place.cell", at, letter(index));
+            return Column.all().stream().anyMatch(c -> c.field().equals(column))
+                    ? Phrase.of("input.place.noColumn", at, "\"" + column + "\"") : rowPlace(row);
         }
     }
 }

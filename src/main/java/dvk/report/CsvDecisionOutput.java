@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dvk.domain.Decision;
 import dvk.domain.Nomination;
+import dvk.domain.ProvisionalQuota;
 import dvk.domain.RejectedRecord;
 import dvk.domain.TitleDefinition;
 import dvk.engine.DecisionListener;
@@ -19,8 +20,10 @@ import java.util.Objects;
 
 /**
  * The {@link DecisionTable} as CSV, written as decisions are made: rows rendered on the evaluating
- * threads, spilled in input order, a quota decision's row put in its place at the end. UTF-8 with a
- * BOM, so that Excel shows Vietnamese names correctly; dates as {@code yyyy-mm-dd}.
+ * threads, spilled in input order, a quota decision's row put in its place at the end (marked when
+ * its district's quota is provisional, which is known by then). UTF-8 with a BOM, so that Excel
+ * shows Vietnamese names correctly; dates as {@code yyyy-mm-dd}; rejected records' problems in the
+ * language of the {@link Words} given.
  */
 public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCloseable {
     private static final CsvMapper MAPPER = new CsvMapper();
@@ -33,9 +36,18 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
     private final List<DecisionTable.Column> columns;
     private final ObjectWriter rowWriter;
     private final OrderedSpill rows;
+    private final Words words;
+    /** Set before the first quota decision is prepared, on the thread that then hands the sessions out. */
+    private volatile List<ProvisionalQuota> provisional = List.of();
 
+    /** Problems in English. */
     public CsvDecisionOutput(List<TitleDefinition> titles) throws IOException {
+        this(titles, Words.english());
+    }
+
+    public CsvDecisionOutput(List<TitleDefinition> titles, Words words) throws IOException {
         this.titles = List.copyOf(titles);
+        this.words = words;
         this.columns = DecisionTable.columns(titles);
         CsvSchema.Builder schema = CsvSchema.builder();
         columns.forEach(c -> schema.addColumn(c.header()));
@@ -53,7 +65,7 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
 
     @Override
     public byte[] prepare(Decision decision) {
-        return render(DecisionTable.row(decision, titles));
+        return render(DecisionTable.row(decision, titles, provisional));
     }
 
     @Override
@@ -68,7 +80,12 @@ public final class CsvDecisionOutput implements DecisionListener<byte[]>, AutoCl
 
     @Override
     public void rejected(RejectedRecord record) {
-        rows.append(render(DecisionTable.row(record, titles)));
+        rows.append(render(DecisionTable.row(record, titles, words)));
+    }
+
+    @Override
+    public void provisional(List<ProvisionalQuota> districts) {
+        provisional = List.copyOf(districts);
     }
 
     @Override

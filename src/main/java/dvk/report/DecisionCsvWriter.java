@@ -11,8 +11,14 @@ import java.util.List;
 public final class DecisionCsvWriter {
     private DecisionCsvWriter() {}
 
+    /** Problems in English. */
     public static void write(Evaluation evaluation, OutputStream out) throws IOException {
-        try (CsvDecisionOutput output = new CsvDecisionOutput(evaluation.rules().awardedTitles())) {
+        write(evaluation, Words.english(), out);
+    }
+
+    public static void write(Evaluation evaluation, Words words, OutputStream out) throws IOException {
+        try (CsvDecisionOutput output = new CsvDecisionOutput(evaluation.rules().awardedTitles(), words)) {
+            output.provisional(evaluation.provisional());
             List<Decision> decisions = evaluation.decisions();
             List<RejectedRecord> rejected = evaluation.rejected();
             int d = 0;

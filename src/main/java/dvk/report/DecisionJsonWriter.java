@@ -12,14 +12,17 @@ import dvk.domain.CriterionOutcome;
 import dvk.domain.Decision;
 import dvk.domain.FieldError;
 import dvk.domain.NotAwarded;
+import dvk.domain.ProvisionalQuota;
 import dvk.domain.RejectedRecord;
 import dvk.domain.ScorePart;
+import dvk.domain.Warning;
 import dvk.engine.Evaluation;
 import dvk.engine.RuleSet;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +39,8 @@ public final class DecisionJsonWriter {
 
     private static final SerializedString ID = new SerializedString("id");
     private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString MODEL_CODE = new SerializedString("modelCode");
+    private static final SerializedString NOTES = new SerializedString("notes");
     private static final SerializedString SCORE = new SerializedString("score");
     private static final SerializedString TOTAL = new SerializedString("total");
     private static final SerializedString PARTS = new SerializedString("parts");
@@ -63,11 +68,21 @@ public final class DecisionJsonWriter {
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     }
 
-    /** Writes a whole evaluation held in memory; the same bytes as streaming it through {@link JsonDecisionOutput}. */
+    /** Writes a whole evaluation held in memory, messages in the English text the errors carry. */
     public static void write(Evaluation evaluation, OutputStream out) throws IOException {
-        try (JsonDecisionOutput output = new JsonDecisionOutput(evaluation.year(), evaluation.rules())) {
+        write(evaluation, Words.english(), out);
+    }
+
+    /**
+     * Writes a whole evaluation held in memory, the messages (rejected records' errors, warnings) in
+     * {@code words}; the same bytes as streaming it through {@link JsonDecisionOutput}.
+     */
+    public static void write(Evaluation evaluation, Words words, OutputStream out) throws IOException {
+        try (JsonDecisionOutput output = new JsonDecisionOutput(evaluation.year(), evaluation.rules(), words)) {
             evaluation.decisions().forEach(d -> output.decided(d, output.prepare(d)));
             evaluation.rejected().forEach(output::rejected);
+            output.provisional(evaluation.provisional());
+            output.warnings(evaluation.warnings());
             output.writeTo(out);
         }
     }
@@ -165,13 +180,22 @@ public final class DecisionJsonWriter {
         return elements.render(g -> writeDecision(g, rules, decision, elements.encoded));
     }
 
-    /** A rejected record as an element of the "rejected" array. */
+    /** A rejected record as an element of the "rejected" array, its messages in English. */
     public static byte[] fragment(RejectedRecord rejected) {
-        return Elements.PER_THREAD.get().render(g -> writeRejected(g, rejected));
+        return fragment(rejected, Words.english());
     }
 
-    /** The document's opening through the summary, ending with the comma before "decisions". */
-    static byte[] header(int year, RuleSet rules, long records, long decided, long rejected, Map<String, Long> titles) {
+    /** A rejected record as an element of the "rejected" array, its messages in {@code words}. */
+    public static byte[] fragment(RejectedRecord rejected, Words words) {
+        return Elements.PER_THREAD.get().render(g -> writeRejected(g, rejected, words));
+    }
+
+    /**
+     * The document's opening through the summary, ending with the comma before "decisions". The
+     * summary's {@code warnings} and {@code provisional} follow its counts, their messages in {@code words}.
+     */
+    static byte[] header(int year, RuleSet rules, long records, long decided, long rejected, Map<String, Long> titles,
+                         List<Warning> warnings, List<ProvisionalQuota> provisional, Words words) {
         byte[] whole = render(0, g -> {
             g.writeStartObject();
             g.writeNumberField("year", year);
@@ -189,6 +213,24 @@ public final class DecisionJsonWriter {
                 g.writeNumberField(title.getKey(), title.getValue());
             }
             g.writeEndObject();
+            g.writeArrayFieldStart("warnings");
+            for (Warning warning : warnings) {
+                g.writeStartObject();
+                g.writeStringField("kind", warning.kind());
+                g.writeStringField("message", InputText.of(warning.message(), words));
+                strings(g, "ids", warning.ids());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("provisional");
+            for (ProvisionalQuota quota : provisional) {
+                g.writeStartObject();
+                g.writeStringField("district", quota.district());
+                g.writeStringField("title", quota.title());
+                strings(g, "rejected", quota.rejected());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
         });
@@ -205,6 +247,8 @@ public final class DecisionJsonWriter {
         g.writeStartObject();
         field(g, ID, decision.nomination().id());
         field(g, NAME, decision.nomination().name());
+        if (decision.nomination().modelCode() != null) field(g, MODEL_CODE, decision.nomination().modelCode());
+        if (decision.nomination().notes() != null) field(g, NOTES, decision.nomination().notes());
         if (decision.score() != null) {
             g.writeFieldName(SCORE);
             g.writeStartObject();
@@ -285,7 +329,13 @@ public final class DecisionJsonWriter {
         return known;
     }
 
-    private static void writeRejected(JsonGenerator g, RejectedRecord rejected) throws IOException {
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String value : values) g.writeString(value);
+        g.writeEndArray();
+    }
+
+    private static void writeRejected(JsonGenerator g, RejectedRecord rejected, Words words) throws IOException {
         g.writeStartObject();
         g.writeNumberField("index", rejected.index());
         if (rejected.id() != null) g.writeStringField("id", rejected.id());
@@ -293,7 +343,7 @@ public final class DecisionJsonWriter {
         for (FieldError error : rejected.errors()) {
             g.writeStartObject();
             g.writeStringField("field", error.field());
-            g.writeStringField("message", error.message());
+            g.writeStringField("message", InputText.message(error, words));
             g.writeEndObject();
         }
         g.writeEndArray();

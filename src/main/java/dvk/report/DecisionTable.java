@@ -4,6 +4,7 @@ import dvk.domain.Award;
 import dvk.domain.CriterionOutcome;
 import dvk.domain.Decision;
 import dvk.domain.NotAwarded;
+import dvk.domain.ProvisionalQuota;
 import dvk.domain.RejectedRecord;
 import dvk.domain.TitleDefinition;
 import dvk.engine.Evaluation;
@@ -14,7 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * The rows committees file: one a record, decided or rejected, in input order, with a column per
- * title ({@code yes}, {@code no}, or empty where the title does not apply) and the reasons in words.
+ * title ({@code yes}, {@code no}, or empty where the title does not apply) and the reasons in words,
+ * then the record's model code and notes, and for a decision whose district quota a rejected record
+ * could change, the title and those records ({@code CITY_MODEL: GL-2024-061}).
  * The CSV output and the XLSX "Decisions" sheet are both this table, so they cannot drift apart.
  * Cells are typed (numbers, dates, text, or null for empty) so a spreadsheet gets real numbers and dates.
  */
@@ -32,11 +35,17 @@ public record DecisionTable(List<Column> columns, List<List<Object>> rows) {
         rows = List.copyOf(rows);
     }
 
+    /** The table, rejected records' problems in English. */
     public static DecisionTable of(Evaluation evaluation) {
+        return of(evaluation, Words.english());
+    }
+
+    /** The table, rejected records' problems in {@code words}. */
+    public static DecisionTable of(Evaluation evaluation, Words words) {
         List<TitleDefinition> titles = evaluation.rules().awardedTitles();
         List<Row> rows = new ArrayList<>();
-        evaluation.decisions().forEach(d -> rows.add(new Row(d.index(), row(d, titles))));
-        evaluation.rejected().forEach(r -> rows.add(new Row(r.index(), row(r, titles))));
+        evaluation.decisions().forEach(d -> rows.add(new Row(d.index(), row(d, titles, evaluation.provisional()))));
+        evaluation.rejected().forEach(r -> rows.add(new Row(r.index(), row(r, titles, words))));
         rows.sort(Comparator.comparingInt(Row::index));
         return new DecisionTable(columns(titles), rows.stream().map(Row::cells).toList());
     }
@@ -51,13 +60,21 @@ public record DecisionTable(List<Column> columns, List<List<Object>> rows) {
         titles.forEach(t -> columns.add(new Column(t.code(), CellType.TEXT)));
         columns.add(new Column("awards", CellType.TEXT));
         columns.add(new Column("reasons", CellType.TEXT));
+        columns.add(new Column("modelCode", CellType.TEXT));
+        columns.add(new Column("notes", CellType.TEXT));
+        columns.add(new Column("provisional", CellType.TEXT));
         return columns;
     }
 
     private record Row(int index, List<Object> cells) {}
 
-    /** The row of a decided nomination, cells in the order of {@link #columns}. */
+    /** The row of a decided nomination, cells in the order of {@link #columns}, no quota provisional. */
     public static List<Object> row(Decision d, List<TitleDefinition> titles) {
+        return row(d, titles, List.of());
+    }
+
+    /** The row of a decided nomination, cells in the order of {@link #columns}. */
+    public static List<Object> row(Decision d, List<TitleDefinition> titles, List<ProvisionalQuota> provisional) {
         List<Object> row = new ArrayList<>();
         row.add(d.index());
         row.add(d.nomination().id());
@@ -75,11 +92,20 @@ public record DecisionTable(List<Column> columns, List<List<Object>> rows) {
         }
         row.add(text(d.awards().stream().map(Award::title).collect(Collectors.joining("; "))));
         row.add(text(reasons(d.notAwarded())));
+        row.add(d.nomination().modelCode());
+        row.add(d.nomination().notes());
+        row.add(Evaluation.provisional(provisional, d).map(p -> p.title() + ": " + String.join(", ", p.rejected()))
+                .orElse(null));
         return row;
     }
 
-    /** The row of a rejected record: its index, id if it had one, and its problems as the reasons. */
+    /** The row of a rejected record, its problems in English. */
     public static List<Object> row(RejectedRecord r, List<TitleDefinition> titles) {
+        return row(r, titles, Words.english());
+    }
+
+    /** The row of a rejected record: its index, id if it had one, and its problems (in {@code words}) as the reasons. */
+    public static List<Object> row(RejectedRecord r, List<TitleDefinition> titles, Words words) {
         List<Object> row = new ArrayList<>();
         row.add(r.index());
         row.add(r.id());
@@ -88,7 +114,10 @@ public record DecisionTable(List<Column> columns, List<List<Object>> rows) {
         row.add(null);
         titles.forEach(t -> row.add(null));
         row.add(null);
-        row.add(r.describe());
+        row.add(InputText.describe(r, words));
+        row.add(null);
+        row.add(null);
+        row.add(null);
         return row;
     }
 

@@ -1,8 +1,10 @@
 package dvk.report;
 
 import dvk.domain.FieldError;
+import dvk.domain.ProvisionalQuota;
 import dvk.domain.RejectedRecord;
 import dvk.domain.TitleDefinition;
+import dvk.domain.Warning;
 import dvk.engine.Evaluation;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,17 +42,22 @@ public final class DecisionXlsxWriter {
 
     private DecisionXlsxWriter() {}
 
-    /** Writes the workbook to {@code out}. */
+    /** Writes the workbook to {@code out}, messages in English. */
     public static void write(Evaluation evaluation, OutputStream out) throws IOException {
+        write(evaluation, Words.english(), out);
+    }
+
+    /** Writes the workbook to {@code out}, messages (rejected records' problems, warnings) in {@code words}. */
+    public static void write(Evaluation evaluation, Words words, OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
             workbook.setCompressTempFiles(true);
             // no Zip64 records: a report is far below 4 GB, and some readers (java.util.zip's stream) trip on them
             workbook.setZip64Mode(Zip64Mode.Never);
             Styles styles = new Styles(workbook);
-            decisions(workbook.createSheet(DECISIONS), DecisionTable.of(evaluation), styles);
-            summary(workbook.createSheet(SUMMARY), evaluation, styles);
-            rejected(workbook.createSheet(REJECTED), evaluation.rejected(), styles);
+            decisions(workbook.createSheet(DECISIONS), DecisionTable.of(evaluation, words), styles);
+            summary(workbook.createSheet(SUMMARY), evaluation, words, styles);
+            rejected(workbook.createSheet(REJECTED), evaluation.rejected(), words, styles);
             // POI stamps a new package with the current time; a report of the same input should not differ by it
             workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.empty());
             workbook.write(out);
@@ -118,9 +125,11 @@ public final class DecisionXlsxWriter {
 
     /**
      * The batch and rule set, the counts, then titles × districts: a row of Vietnamese title names
-     * over a header row of codes, a row per district with its decided nominations, and totals.
+     * over a header row of codes, a row per district with its decided nominations, and totals; then
+     * the districts whose quota is provisional, with the rejected records that could change it, and
+     * what reading the batch warned of.
      */
-    private static void summary(Sheet sheet, Evaluation evaluation, Styles styles) {
+    private static void summary(Sheet sheet, Evaluation evaluation, Words words, Styles styles) {
         int r = 0;
         r = labelled(sheet, r, "year", evaluation.year(), styles);
         r = labelled(sheet, r, "rules", evaluation.rules().source(), styles);
@@ -158,6 +167,7 @@ public final class DecisionXlsxWriter {
             total.createCell(t + 2).setCellValue(summary.titleTotal(titles.get(t).code()));
         }
         total.createCell(totalColumn).setCellValue(summary.total());
+        provisionalAndWarnings(sheet, r + 2, evaluation, words, styles);
 
         int labels = summary.districts().stream().mapToInt(String::length).max().orElse(0);
         sheet.setColumnWidth(0, width(Math.max(labels, "fingerprint".length())));
@@ -167,6 +177,36 @@ public final class DecisionXlsxWriter {
             sheet.setColumnWidth(t + 2, width(Math.max(titles.get(t).code().length(), 18)));
         }
         sheet.setColumnWidth(totalColumn, width("titles".length()));
+    }
+
+    /** Sections {@code provisional} (district, title, rejected) and {@code warnings} (kind, message, ids), when there are any. */
+    private static int provisionalAndWarnings(Sheet sheet, int r, Evaluation evaluation, Words words, Styles styles) {
+        if (!evaluation.provisional().isEmpty()) {
+            Row head = sheet.createRow(r++);
+            text(head.createCell(0), "provisional").setCellStyle(styles.header());
+            text(head.createCell(1), "title").setCellStyle(styles.header());
+            text(head.createCell(2), "rejected").setCellStyle(styles.header());
+            for (ProvisionalQuota quota : evaluation.provisional()) {
+                Row row = sheet.createRow(r++);
+                text(row.createCell(0), quota.district());
+                text(row.createCell(1), quota.title());
+                text(row.createCell(2), String.join(", ", quota.rejected()));
+            }
+            r++;
+        }
+        if (!evaluation.warnings().isEmpty()) {
+            Row head = sheet.createRow(r++);
+            text(head.createCell(0), "warnings").setCellStyle(styles.header());
+            text(head.createCell(1), "message").setCellStyle(styles.header());
+            text(head.createCell(2), "ids").setCellStyle(styles.header());
+            for (Warning warning : evaluation.warnings()) {
+                Row row = sheet.createRow(r++);
+                text(row.createCell(0), warning.kind());
+                text(row.createCell(1), InputText.of(warning.message(), words));
+                text(row.createCell(2), String.join(", ", warning.ids()));
+            }
+        }
+        return r;
     }
 
     private static int labelled(Sheet sheet, int r, String label, Object value, Styles styles) {
@@ -180,7 +220,7 @@ public final class DecisionXlsxWriter {
         return r + 1;
     }
 
-    private static void rejected(Sheet sheet, List<RejectedRecord> rejected, Styles styles) {
+    private static void rejected(Sheet sheet, List<RejectedRecord> rejected, Words words, Styles styles) {
         String[] headers = {"index", "id", "field", "message"};
         int[] widths = new int[headers.length];
         Row header = sheet.createRow(0);
@@ -191,15 +231,16 @@ public final class DecisionXlsxWriter {
         int r = 1;
         for (RejectedRecord record : rejected) {
             for (FieldError error : record.errors()) {
+                String message = InputText.message(error, words);
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(record.index());
                 if (record.id() != null) text(row.createCell(1), record.id());
                 text(row.createCell(2), error.field());
-                text(row.createCell(3), error.message());
+                text(row.createCell(3), message);
                 widths[0] = Math.max(widths[0], String.valueOf(record.index()).length());
                 widths[1] = Math.max(widths[1], record.id() == null ? 0 : record.id().length());
                 widths[2] = Math.max(widths[2], error.field().length());
-                widths[3] = Math.max(widths[3], error.message().length());
+                widths[3] = Math.max(widths[3], message.length());
             }
         }
         table(sheet, widths, r - 1);

@@ -1,5 +1,6 @@
 package dvk.report;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,9 @@ import java.util.ResourceBundle;
  * written once wherever it is shown. Words are plain text (templates escape them like any other
  * value); {@code {0}}, {@code {1}} stand for the arguments, written as {@link String#valueOf} writes
  * them, with no grouping of digits whatever the machine's locale: numbers are formatted by whoever
- * passes them. Each language is looked up exactly, never falling back to another.
+ * passes them. Each language is looked up exactly, never falling back to another. The input area
+ * is the exception: its words are {@link java.text.MessageFormat} patterns (with counts and
+ * plurals), rendered by {@link InputText} and by reading itself.
  */
 public final class Words {
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
@@ -41,8 +44,10 @@ public final class Words {
         }
     };
 
-    private static final List<ResourceBundle> VI_BUNDLES = bundles(VIETNAMESE);
-    private static final List<ResourceBundle> EN_BUNDLES = bundles(ENGLISH);
+    /** The area whose words are MessageFormat patterns (counts written the language's way, plurals chosen). */
+    private static final String PATTERNS_AREA = "input";
+    private static final List<Area> VI_BUNDLES = bundles(VIETNAMESE);
+    private static final List<Area> EN_BUNDLES = bundles(ENGLISH);
     private static final Words VI = new Words(VIETNAMESE);
     private static final Words EN = new Words(ENGLISH);
 
@@ -52,11 +57,24 @@ public final class Words {
         this.locale = locale;
     }
 
-    private static List<ResourceBundle> bundles(Locale locale) {
-        List<ResourceBundle> found = new ArrayList<>();
+    /** One area's bundle in one language. */
+    private record Area(String name, Locale locale, ResourceBundle bundle) {
+        String fill(String key, Object... args) {
+            String pattern = bundle.getString(key);
+            if (name.equals(PATTERNS_AREA)) return new MessageFormat(pattern, locale).format(args);
+            for (int i = 0; i < args.length; i++) {
+                pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
+            }
+            return pattern;
+        }
+    }
+
+    private static List<Area> bundles(Locale locale) {
+        List<Area> found = new ArrayList<>();
         for (String area : AREAS) {
             try {
-                found.add(ResourceBundle.getBundle("dvk.words." + area, locale, Words.class.getClassLoader(), EXACT));
+                found.add(new Area(area, locale,
+                        ResourceBundle.getBundle("dvk.words." + area, locale, Words.class.getClassLoader(), EXACT)));
             } catch (MissingResourceException e) {
                 // an area with no words yet
             }
@@ -95,6 +113,18 @@ public final class Words {
         return lookup(isVietnamese() ? VI_BUNDLES : EN_BUNDLES, key, args);
     }
 
+    /**
+     * The word for {@code key} as the bundle writes it, arguments not filled in: the input area's
+     * words are {@link java.text.MessageFormat} patterns (counts, plurals), put in a language by
+     * {@link InputText}.
+     */
+    public String pattern(String key) {
+        for (Area area : isVietnamese() ? VI_BUNDLES : EN_BUNDLES) {
+            if (area.bundle().containsKey(key)) return area.bundle().getString(key);
+        }
+        throw new MissingResourceException("no word for \"" + key + "\"", Words.class.getName(), key);
+    }
+
     /** The Vietnamese word. */
     public String vi(String key, Object... args) {
         return lookup(VI_BUNDLES, key, args);
@@ -111,7 +141,7 @@ public final class Words {
     }
 
     public boolean has(String key) {
-        return VI_BUNDLES.stream().anyMatch(b -> b.containsKey(key));
+        return VI_BUNDLES.stream().anyMatch(a -> a.bundle().containsKey(key));
     }
 
     /** The word when a bundle has one: names that come from rules (score components) may have none. */
@@ -119,18 +149,11 @@ public final class Words {
         return has(key) ? Optional.of(label(key)) : Optional.empty();
     }
 
-    private static String lookup(List<ResourceBundle> bundles, String key, Object... args) {
-        for (ResourceBundle bundle : bundles) {
-            if (bundle.containsKey(key)) return fill(bundle.getString(key), args);
+    private static String lookup(List<Area> areas, String key, Object... args) {
+        for (Area area : areas) {
+            if (area.bundle().containsKey(key)) return area.fill(key, args);
         }
         throw new MissingResourceException("no word for \"" + key + "\"", Words.class.getName(), key);
-    }
-
-    private static String fill(String text, Object... args) {
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return text;
     }
 
     /** A Vietnamese word with its English gloss. */

@@ -68,7 +68,7 @@ class EvaluateCommandTest {
 
     @Test
     void rejectedRecordsExitThreeAndAreListedWithTheirFields() throws Exception {
-        CommandRun run = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules");
+        CommandRun run = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules", "--lang", "en");
         assertThat(run.exitCode()).isEqualTo(3);
         JsonNode out = JSON.readTree(run.out());
         assertThat(out.at("/summary/decided").asInt()).isEqualTo(1);
@@ -83,7 +83,7 @@ class EvaluateCommandTest {
     void unreadableInputExitsTwoNamingThePosition() throws Exception {
         Path broken = temp.resolve("broken.json");
         Files.writeString(broken, "{\"year\": 2024, \"nominations\": [\n  {\"id\": \"x\",,}]}");
-        CommandRun run = CommandRun.of("evaluate", broken.toString(), "--rules", "rules");
+        CommandRun run = CommandRun.of("evaluate", broken.toString(), "--rules", "rules", "--lang", "en");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("broken.json").contains("line 2");
         assertThat(run.out()).isEmpty();
@@ -121,7 +121,7 @@ class EvaluateCommandTest {
     void outWritesTheFileAndCsvFormatHasAColumnPerTitle() throws Exception {
         Path out = temp.resolve("report/decisions.csv");
         CommandRun run = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules",
-                "--format", "csv", "--out", out.toString());
+                "--format", "csv", "--out", out.toString(), "--lang", "en");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).isEmpty();
         String csv = Files.readString(out, StandardCharsets.UTF_8);
@@ -130,7 +130,7 @@ class EvaluateCommandTest {
         assertThat(rows.get(0)).containsExactly("index", "id", "name", "type", "district", "commune", "startDate",
                 "completedDate", "status", "score",
                 "DISTRICT_MODEL", "DISTRICT_GIAY_KHEN", "CITY_MODEL", "CITY_BANG_KHEN", "DISTRICT_WORK_SIGN",
-                "CITY_WORK_SIGN", "awards", "reasons");
+                "CITY_WORK_SIGN", "awards", "reasons", "modelCode", "notes", "provisional");
         assertThat(rows.get(1).subList(0, 17)).containsExactly("0", "GL-1", "Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long",
                 "MODEL", "Gia Lâm", "Đặng Xá", "2022-03-01", "", "decided", "70", "yes", "no", "no", "no", "", "",
                 "DISTRICT_MODEL");
@@ -171,7 +171,7 @@ class EvaluateCommandTest {
             {"html", "listed at the end of the report, under \"Hồ sơ bị loại\""}};
         for (String[] format : expected) {
             CommandRun run = CommandRun.of("evaluate", batch.toString(), "--rules", "rules", "--format", format[0],
-                    "--out", temp.resolve("out." + format[0]).toString());
+                    "--out", temp.resolve("out." + format[0]).toString(), "--lang", "en");
             assertThat(run.exitCode()).isEqualTo(3);
             assertThat(run.err()).as(format[0]).contains("1 of 2 records rejected (" + format[1] + ")");
         }
@@ -220,8 +220,8 @@ class EvaluateCommandTest {
     @Test
     void xlsxRecordsWithTextInNumberCellsAreRejectedNamingRowAndColumn() throws Exception {
         Path xlsx = XlsxFile.fromJson(Path.of("fixtures/samples/gia-lam-2024.json"))
-                .set(3, "fundsVnd", "abc").set(5, "fundsVnd", "1200").write(temp.resolve("batch.xlsx"));
-        CommandRun run = CommandRun.of("evaluate", xlsx.toString(), "--rules", "rules");
+                .set(3, "fundsVnd", "abc").set(5, "fundsVnd", "1,200").write(temp.resolve("batch.xlsx"));
+        CommandRun run = CommandRun.of("evaluate", xlsx.toString(), "--rules", "rules", "--lang", "en");
         assertThat(run.exitCode()).isEqualTo(3);
         JsonNode out = JSON.readTree(run.out());
         assertThat(out.at("/summary/records").asInt()).isEqualTo(60);
@@ -231,8 +231,39 @@ class EvaluateCommandTest {
         assertThat(out.at("/rejected/0/errors/0/message").asText())
                 .isEqualTo("expected a whole number, got \"abc\" (row 5, column M)");
         assertThat(out.at("/rejected/1/errors/0/message").asText())
-                .isEqualTo("expected a whole number, got \"1200\" (row 7, column M)");
+                .isEqualTo("expected a whole number, got \"1,200\" (row 7, column M)");
         assertThat(run.err()).contains("2 of 60 records rejected");
+        // Vietnamese unless English is asked for: the same messages, the same JSON otherwise
+        CommandRun vietnamese = CommandRun.of("evaluate", xlsx.toString(), "--rules", "rules");
+        JsonNode vi = JSON.readTree(vietnamese.out());
+        assertThat(vi.at("/rejected/0/errors/0/message").asText()).isEqualTo("cần là số nguyên, nhận được \"abc\" (hàng 5, cột M)");
+        assertThat(vietnamese.err()).contains("2/60 hồ sơ bị loại (liệt kê trong kết quả, mục \"rejected\")");
+        for (JsonNode warning : vi.at("/summary/warnings")) ((com.fasterxml.jackson.databind.node.ObjectNode) warning).remove("message");
+        for (JsonNode warning : out.at("/summary/warnings")) ((com.fasterxml.jackson.databind.node.ObjectNode) warning).remove("message");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) vi.at("/rejected/0/errors/0")).remove("message");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) vi.at("/rejected/1/errors/0")).remove("message");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) out.at("/rejected/0/errors/0")).remove("message");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) out.at("/rejected/1/errors/0")).remove("message");
+        assertThat(vi).isEqualTo(out);
+    }
+
+    @Test
+    void stderrSaysWhatReadingMergedAndWhichQuotaIsProvisional() throws Exception {
+        String sample = Files.readString(Path.of("fixtures/samples/gia-lam-2024.json"), StandardCharsets.UTF_8);
+        String edited = sample.replaceFirst("(\"id\": \"GL-2024-004\",[^}]*?\"fundsVnd\": )\\d+", "$1\"nhiều\"")
+                .replaceFirst("(\"id\": \"GL-2024-005\",[^}]*?\"district\": )\"Gia Lâm\"", "$1\"huyện Gia Lâm\"");
+        Path batch = Files.writeString(temp.resolve("edited.json"), edited, StandardCharsets.UTF_8);
+        CommandRun vietnamese = CommandRun.of("evaluate", batch.toString(), "--rules", "rules");
+        assertThat(vietnamese.exitCode()).isEqualTo(3);
+        assertThat(vietnamese.err()).contains("dvk: cảnh báo: quận, huyện \"huyện Gia Lâm\" (1 hồ sơ) được tính là \"Gia Lâm\" (59)\n")
+                .contains("dvk: tạm thời: chỉ tiêu CITY_MODEL của Gia Lâm chỉ chính thức khi các hồ sơ bị loại GL-2024-004"
+                        + " được sửa hoặc rút\n");
+        CommandRun english = CommandRun.of("evaluate", batch.toString(), "--rules", "rules", "--lang", "en");
+        assertThat(english.err()).contains("dvk: warning: district \"huyện Gia Lâm\" (1 record) counted as \"Gia Lâm\" (59)\n")
+                .contains("dvk: provisional: the CITY_MODEL quota of Gia Lâm stands only once the rejected record GL-2024-004"
+                        + " is fixed or withdrawn\n")
+                .contains("dvk: 1 of 60 records rejected");
+        assertThat(JSON.readTree(english.out()).at("/summary/warnings/0/kind").asText()).isEqualTo("name-merged");
     }
 
     @Test
@@ -243,10 +274,12 @@ class EvaluateCommandTest {
         assertThat(toTerminal.out()).isEmpty();
 
         Path renamed = Files.writeString(temp.resolve("batch.xlsx"), "year,id\n2024,GL-1\n");
-        CommandRun notXlsx = CommandRun.of("evaluate", renamed.toString(), "--rules", "rules");
+        CommandRun notXlsx = CommandRun.of("evaluate", renamed.toString(), "--rules", "rules", "--lang", "en");
         assertThat(notXlsx.exitCode()).isEqualTo(2);
         assertThat(notXlsx.err()).isEqualTo("dvk: " + renamed + ": not an XLSX file: expected an Excel workbook saved"
                 + " as .xlsx\n");
+        assertThat(CommandRun.of("evaluate", renamed.toString(), "--rules", "rules").err())
+                .isEqualTo("dvk: " + renamed + ": không phải tệp XLSX: cần một sổ tính Excel lưu dạng .xlsx\n");
         assertThat(notXlsx.out()).isEmpty();
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 /** Exit codes are declared once and listed in every command's help; a bug of dvk has a code of its own. */
 class ExitCodesTest {
     @ParameterizedTest(name = "dvk {0} --help")
-    @ValueSource(strings = {"evaluate", "check", "verify", "diff", "rules", "generate", "bench"})
+    @ValueSource(strings = {"evaluate", "check", "verify", "diff", "papers", "rules", "generate", "bench"})
     void everyCommandsHelpListsTheExitCodes(String command) {
         CommandRun run = CommandRun.of(command, "--help");
         assertThat(run.exitCode()).isZero();

@@ -67,7 +67,7 @@ class FaultsTest {
         int cut = sample.indexOf("GL-2024-004");
         Path batch = Files.writeString(temp.resolve("cut.json"), sample.substring(0, cut), StandardCharsets.UTF_8);
         Path out = previousGoodOutput();
-        CommandRun run = CommandRun.of("evaluate", batch.toString(), "--rules", "rules", "--out", out.toString());
+        CommandRun run = CommandRun.of("evaluate", batch.toString(), "--rules", "rules", "--out", out.toString(), "--lang", "en");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).containsPattern("at line \\d+, column \\d+")
                 .contains("in record 3, after 3 complete records")
@@ -82,7 +82,7 @@ class FaultsTest {
         lines[5] = lines[5].replaceFirst("^2024,", "2025,");
         Path batch = Files.writeString(temp.resolve("two-years.csv"), String.join("\n", lines), StandardCharsets.UTF_8);
         CommandRun run = CommandRun.of("evaluate", batch.toString(), "--rules", "rules", "--format", "csv",
-                "--out", temp.resolve("out.csv").toString());
+                "--out", temp.resolve("out.csv").toString(), "--lang", "en");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("line 6: year 2025 differs from 2024").contains("nothing was written");
         assertThat(temp.resolve("out.csv")).doesNotExist();

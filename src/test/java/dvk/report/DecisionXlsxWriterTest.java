@@ -112,7 +112,7 @@ class DecisionXlsxWriterTest {
             assertThat(texts(header)).containsExactlyElementsOf(table.columns().stream().map(DecisionTable.Column::header).toList());
             assertThat(workbook.getFontAt(header.getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:R62");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:U62");
 
             List<String> columns = texts(header);
             Row row = rowOf(sheet, columns.indexOf("id"), "GL-2024-017");
