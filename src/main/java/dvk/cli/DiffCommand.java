@@ -75,7 +75,7 @@ public final class DiffCommand implements Callable<Integer> {
         try {
             Diffs.Base old = baseDirectory != null ? new Diffs.Base.Directory(baseDirectory)
                     : new Diffs.Base.GitRevisionOf(base.substring(GIT_PREFIX.length()),
-                            rules.rules != null ? rules.rules : RulesOption.WORKING_RULES, base);
+                            rules.directory() != null ? rules.directory() : RulesOption.WORKING_RULES, base);
             outcome = new Diffs().compare(new Diffs.Request(input, old, rules.library(), whatIf, ruleTimeout.timeout()));
         } catch (RulesException e) {
             outcome = new Outcome.RulesUnusable<>(e.problems());
@@ -94,7 +94,13 @@ public final class DiffCommand implements Callable<Integer> {
             err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;
         }
-        if (output.toFile()) err.println("dvk: " + messages.text("cli.diff.written", output.target()));
+        Impact impact = done.value();
+        int changes = impact.titleChanges().size();
+        err.println("dvk: " + messages.text("cli.diff.impact",
+                RulesOption.used(impact.changed().source(), impact.changed().fingerprint()),
+                RulesOption.used(impact.base().source(), impact.base().fingerprint()),
+                changes == 1 ? messages.text("cli.diff.changes.one") : messages.text("cli.diff.changes", changes),
+                output.target()));
         return ExitCodes.OK;
     }
 }

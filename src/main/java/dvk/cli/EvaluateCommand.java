@@ -142,9 +142,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             clock.print(err);
             RunFigures.print(err, tally.firstDecision());
         }
-        if (output.toFile()) {
-            err.println("dvk: " + summary(tally, words) + " → " + output.target());
-        }
+        err.println("dvk: " + summary(tally, words) + " → " + output.target()
+                + words.text("cli.rulesUsed", RulesOption.used(done.rules().source(), done.rules().fingerprint())));
         List<Warning> warnings = done.warnings();
         for (Warning warning : warnings.subList(0, Math.min(warnings.size(), LINES_SHOWN))) {
             err.println("dvk: " + words.text("input.run.warning", InputText.of(warning.message(), words)));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,11 +71,11 @@ public final class RulesCommand implements Callable<Integer> {
         };
         try {
             output.write(spec, content);
-            if (output.toFile()) {
-                err.println("dvk: " + messages.text("cli.rules.written",
-                        Outcomes.count(messages, catalogs.stream().mapToInt(c -> c.rules().size()).sum()),
-                        Outcomes.count(messages, catalogs.size()), output.target()));
-            }
+            err.println("dvk: " + messages.text("cli.rules.written",
+                    Outcomes.count(messages, catalogs.stream().mapToInt(c -> c.rules().size()).sum()),
+                    Outcomes.count(messages, catalogs.size()), output.target())
+                    + messages.text("cli.rulesUsed", catalogs.stream().map(c -> RulesOption.used(c.source(), c.fingerprint()))
+                            .collect(Collectors.joining(", "))));
         } catch (IOException e) {
             err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;

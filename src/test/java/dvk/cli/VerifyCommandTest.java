@@ -18,7 +18,7 @@ class VerifyCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("holds  gia-lam-2024  (60 nominations, 2024)")
                 .contains("holds  gia-lam-2026  (60 nominations, 2026)");
-        assertThat(run.err()).contains("all 5 fixtures hold");
+        assertThat(run.err()).contains("all 6 fixtures hold");
     }
 
     @Test
