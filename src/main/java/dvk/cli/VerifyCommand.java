@@ -153,9 +153,9 @@ public final class VerifyCommand implements Callable<Integer> {
         Verification.Covered covered = done.value();
         AtomicFile.Content content = stream -> {
             switch (format == null ? Format.text : format) {
-                case text -> CoverageWriter.text(covered.coverage(), Words.english(), stream);
+                case text -> CoverageWriter.text(covered.coverage(), language.messages(), stream);
                 case json -> CoverageWriter.json(covered.coverage(), stream);
-                case html -> CoverageWriter.html(covered.coverage(), stream);
+                case html -> CoverageWriter.html(covered.coverage(), language.words(), stream);
             }
         };
         try {

@@ -32,14 +32,14 @@ public final class CoverageWriter {
         for (CoverageView.RuleSetView set : view.ruleSets()) {
             if (!first) out.println();
             first = false;
-            out.println(pick(set.heading(), words));
+            out.println(set.heading());
             out.println();
             List<String[]> criteria = new ArrayList<>();
             criteria.add(new String[] {words.text("coverage.rule"), words.text("coverage.title"), words.text("coverage.criterion"),
                 words.text("coverage.passed"), words.text("coverage.failed"), ""});
             for (CoverageView.CriterionRow c : set.criteria()) {
-                String remark = c.gap() != null ? pick(c.gap(), words) : c.note() != null ? c.note() : "";
-                criteria.add(new String[] {c.rule(), pick(c.title(), words), c.criterion(), String.valueOf(c.passed()),
+                String remark = c.gap() != null ? c.gap() : c.note() != null ? c.note() : "";
+                criteria.add(new String[] {c.rule(), c.title(), c.criterion(), String.valueOf(c.passed()),
                     String.valueOf(c.failed()), remark});
             }
             table(out, criteria, 3, 4);
@@ -47,7 +47,7 @@ public final class CoverageWriter {
             List<String[]> awards = new ArrayList<>();
             awards.add(new String[] {words.text("coverage.rule"), words.text("coverage.title"), words.text("coverage.fired"), ""});
             for (CoverageView.AwardRow a : set.awards()) {
-                awards.add(new String[] {a.rule(), a.title(), String.valueOf(a.fired()), a.gap() == null ? "" : pick(a.gap(), words)});
+                awards.add(new String[] {a.rule(), a.title(), String.valueOf(a.fired()), a.gap() == null ? "" : a.gap()});
             }
             table(out, awards, 2);
             out.println();
@@ -131,9 +131,9 @@ public final class CoverageWriter {
         }
     }
 
-    /** One page, Vietnamese with English glosses, fetching nothing. */
-    public static void html(Coverage coverage, OutputStream out) throws IOException {
-        out.write(Pages.render("coverage.jte", CoverageView.of(coverage, Words.bilingual())).getBytes(StandardCharsets.UTF_8));
+    /** One page in the language of {@code words}, fetching nothing. */
+    public static void html(Coverage coverage, Words words, OutputStream out) throws IOException {
+        out.write(Pages.render("coverage.jte", CoverageView.of(coverage, words)).getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
@@ -146,10 +146,6 @@ public final class CoverageWriter {
         g.writeStringField("fixture", example.fixture());
         g.writeStringField("nomination", example.nomination());
         g.writeEndObject();
-    }
-
-    private static String pick(Words.Label label, Words words) {
-        return words.isVietnamese() ? label.vi() : label.en();
     }
 
     /** Columns padded to their widest cell, the last one not; {@code numbers} are aligned right. */
