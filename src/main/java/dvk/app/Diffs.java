@@ -18,6 +18,7 @@ import dvk.io.TemporaryFiles;
 import dvk.regression.Impact;
 import dvk.regression.ImpactAnalysis;
 import dvk.report.ImpactHtmlWriter;
+import dvk.report.Words;
 import dvk.report.ImpactJsonWriter;
 import dvk.report.ImpactTextWriter;
 import java.io.IOException;
@@ -85,13 +86,18 @@ public final class Diffs {
         }
     }
 
-    /** Writes an impact in a format to a destination. */
+    /** Writes an impact in a format to a destination; the HTML page in Vietnamese. */
     public static void write(Impact impact, Format format, Destination destination) throws IOException {
+        write(impact, format, Words.vietnamese(), destination);
+    }
+
+    /** Writes an impact in a format to a destination; the HTML page in the language of {@code words}. */
+    public static void write(Impact impact, Format format, Words words, Destination destination) throws IOException {
         AtomicFile.Content content = stream -> {
             switch (format) {
                 case TEXT -> ImpactTextWriter.write(impact, new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
                 case JSON -> ImpactJsonWriter.write(impact, stream);
-                case HTML -> ImpactHtmlWriter.write(impact, stream);
+                case HTML -> ImpactHtmlWriter.write(impact, words, stream);
             }
         };
         destination.write(content);

@@ -61,7 +61,9 @@ public final class Evaluations {
                         CsvDecisionOutput::writeTo, destination, observer);
                 case XLSX -> collected(batch, evaluator, (evaluation, out) -> DecisionXlsxWriter.write(evaluation, words, out),
                         destination, observer);
-                case HTML -> collected(batch, evaluator, DecisionHtmlWriter::write, destination, observer);
+                case HTML -> collected(batch, evaluator,
+                        (evaluation, out) -> DecisionHtmlWriter.write(evaluation, words, request.cards(), out),
+                        destination, observer);
             };
             observer.phaseEnded("write the output (" + request.format().name().toLowerCase(java.util.Locale.ROOT) + ")");
             return Outcome.done(new EvaluationResult(tally, rules, batch.warnings(), tally.provisional()));

@@ -7,7 +7,9 @@ import dvk.engine.RuleProblem;
 import dvk.engine.RuleSet;
 import dvk.engine.RulesException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a library of rule sets says: each set checked (compiled, sandboxed, linted: the use case
@@ -38,6 +40,41 @@ public final class RuleSetDescriptions {
             }
         }
         return checked;
+    }
+
+    /**
+     * A criterion rule (by {@code @id}) that several rule sets have, whose requirement differs between
+     * them: each rule set's requirement, by its label, in the library's order.
+     */
+    public record Difference(String ruleId, String title, String criterion, Map<String, String> requirements) {}
+
+    /**
+     * The criteria that rule sets of one library share but require differently: a change made to one
+     * period's rules and not to the other's, or meant for one only. Rule sets that do not compile are
+     * left out.
+     */
+    public List<Difference> differences(List<Checked> checked) {
+        Map<String, Map<String, RuleCatalog.Entry>> byId = new LinkedHashMap<>();
+        for (Checked set : checked) {
+            if (!set.compiles()) continue;
+            try {
+                for (RuleCatalog.Entry entry : RuleCatalog.read(set.entry(), set.rules()).rules()) {
+                    if (entry.kind() != RuleCatalog.Kind.CRITERION && entry.kind() != RuleCatalog.Kind.ELIGIBILITY) continue;
+                    byId.computeIfAbsent(entry.id(), id -> new LinkedHashMap<>()).put(set.entry().label(), entry);
+                }
+            } catch (RulesException e) {
+                // the files changed while being read: check reports the rule set as it compiled
+            }
+        }
+        List<Difference> differences = new ArrayList<>();
+        byId.forEach((id, sets) -> {
+            if (sets.size() < 2 || sets.values().stream().map(RuleCatalog.Entry::requirement).distinct().count() < 2) return;
+            RuleCatalog.Entry any = sets.values().iterator().next();
+            Map<String, String> requirements = new LinkedHashMap<>();
+            sets.forEach((label, entry) -> requirements.put(label, entry.requirement()));
+            differences.add(new Difference(id, any.titleShown(), any.criterion(), requirements));
+        });
+        return differences;
     }
 
     /** Every rule set's catalog; the problems of all rule sets together when any does not compile. */

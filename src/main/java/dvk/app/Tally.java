@@ -94,6 +94,15 @@ public final class Tally<R> implements DecisionListener<R> {
         return rejected;
     }
 
+    public long decided() {
+        return decided;
+    }
+
+    /** How many nominations hold each title some rule awards, in the order of the titles data. */
+    public Map<String, Long> titles() {
+        return java.util.Collections.unmodifiableMap(titles);
+    }
+
     /** {@code 60 records, 60 decided, 0 rejected; DISTRICT_MODEL 27 …} */
     public String summary() {
         StringBuilder text = new StringBuilder().append(records()).append(" records, ").append(decided)

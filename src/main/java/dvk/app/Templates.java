@@ -25,7 +25,7 @@ public final class Templates {
         List<TitleDefinition> titles;
         try {
             entry = rules.forYear(year);
-            titles = TitlesReader.read(entry.directory().resolve(RuleSources.TITLES_FILE));
+            titles = TitlesReader.read(entry.directory().resolve(RuleSources.TITLES_FILE)).titles();
         } catch (RulesException e) {
             return new Outcome.RulesUnusable<>(e.problems());
         }

@@ -4,6 +4,7 @@ import dvk.app.Diffs;
 import dvk.app.Outcome;
 import dvk.engine.RulesException;
 import dvk.regression.Impact;
+import dvk.report.Words;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,6 +58,9 @@ public final class DiffCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RuleTimeoutOption ruleTimeout;
 
+    @CommandLine.Mixin
+    LanguageOption language;
+
     @Option(names = "--what-if",
             description = "Allow a rule set whose years do not include the batch's year (e.g. next year's rules on"
                     + " this year's batch); the report marks that side as a what-if.")
@@ -71,25 +75,32 @@ public final class DiffCommand implements Callable<Integer> {
         try {
             Diffs.Base old = baseDirectory != null ? new Diffs.Base.Directory(baseDirectory)
                     : new Diffs.Base.GitRevisionOf(base.substring(GIT_PREFIX.length()),
-                            rules.rules != null ? rules.rules : RulesOption.WORKING_RULES, base);
+                            rules.directory() != null ? rules.directory() : RulesOption.WORKING_RULES, base);
             outcome = new Diffs().compare(new Diffs.Request(input, old, rules.library(), whatIf, ruleTimeout.timeout()));
         } catch (RulesException e) {
             outcome = new Outcome.RulesUnusable<>(e.problems());
         }
+        Words messages = language.messages();
         if (!(outcome instanceof Outcome.Done<Impact> done)) {
             if (outcome instanceof Outcome.RuleFailed<Impact> failed) {
                 err.println("dvk: " + failed.message());
                 return ExitCodes.RULES;
             }
-            return Outcomes.failed(outcome, err, "nothing was compared", output);
+            return Outcomes.failed(outcome, err, messages.text("cli.nothingCompared"), output, language.words(), messages);
         }
         try {
-            Diffs.write(done.value(), format.impact, content -> output.write(spec, content));
+            Diffs.write(done.value(), format.impact, language.words(), content -> output.write(spec, content));
         } catch (IOException e) {
             err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;
         }
-        if (output.toFile()) err.println("dvk: impact written to " + output.target());
+        Impact impact = done.value();
+        int changes = impact.titleChanges().size();
+        err.println("dvk: " + messages.text("cli.diff.impact",
+                RulesOption.used(impact.changed().source(), impact.changed().fingerprint()),
+                RulesOption.used(impact.base().source(), impact.base().fingerprint()),
+                changes == 1 ? messages.text("cli.diff.changes.one") : messages.text("cli.diff.changes", changes),
+                output.target()));
         return ExitCodes.OK;
     }
 }

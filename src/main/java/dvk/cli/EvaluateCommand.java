@@ -10,9 +10,10 @@ import dvk.app.Tally;
 import dvk.domain.ProvisionalQuota;
 import dvk.domain.Warning;
 import dvk.engine.RuleBuildMode;
-import dvk.report.Words;
 import dvk.engine.RulesException;
+import dvk.report.Cards;
 import dvk.report.InputText;
+import dvk.report.Words;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +41,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** The cards of {@code --cards}. */
+    enum CardChoice {
+        all(Cards.ALL), missed(Cards.MISSED), none(Cards.NONE);
+
+        final Cards cards;
+
+        CardChoice(Cards cards) {
+            this.cards = cards;
+        }
+    }
+
     /** Warnings and provisional quotas printed on stderr at most, each; the output lists them all. */
     static final int LINES_SHOWN = 10;
     /** Rejected records a provisional quota's line names at most. */
@@ -55,9 +67,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     RulesOption rules;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Output format: ${COMPLETION-CANDIDATES} (html: one self-contained page with a summary,"
-                    + " a chart, a filterable list and every decision's reasons, printable; xlsx: sheets Decisions,"
-                    + " Summary and Rejected, needs --out). Default: ${DEFAULT-VALUE}.")
+            description = "Output format: ${COMPLETION-CANDIDATES} (html: one self-contained page for the meeting, with"
+                    + " the counts, a chart, per title its awardees and near misses, a filterable list, printable;"
+                    + " xlsx: sheets Decisions, Summary and Rejected, needs --out). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @CommandLine.Mixin
@@ -68,6 +80,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     LanguageOption language;
+
+    @Option(names = "--cards", paramLabel = "WHICH", defaultValue = "none",
+            description = "html: which nominations get a full card (score, titles awarded with rule and citation, every"
+                    + " title missed and why) after the per-title tables of awardees and near misses:"
+                    + " ${COMPLETION-CANDIDATES} (missed: those awarded no title). Default: ${DEFAULT-VALUE}.")
+    CardChoice cards;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating chunks of records; the output is the same whatever N is. Default: all cores.")
     Integer threads;
@@ -83,9 +101,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Words words = language.words();
+        Words messages = language.messages();
         if (format == Format.xlsx && !output.toFile()) {
             // a workbook is binary: on a terminal it is noise, and nothing is lost by naming a file
-            err.println("dvk: --format xlsx writes a workbook: give --out FILE.xlsx");
+            err.println("dvk: " + messages.text("cli.xlsxNeedsOut"));
             return ExitCodes.USAGE;
         }
         if (output.refused(err, input, rules.directory())) return ExitCodes.USAGE;
@@ -95,7 +115,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Outcome<EvaluationResult> outcome;
         try {
             EvaluationRequest request = new EvaluationRequest(input, rules.library(), format.decisions,
-                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode, language.words());
+                    threads == null ? 0 : threads, ruleTimeout.timeout(), buildMode, words, cards.cards);
             outcome = new Evaluations().evaluate(request, content -> output.write(spec, content), new EvaluationObserver() {
                 @Override
                 public void phaseEnded(String phase) {
@@ -110,21 +130,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (RulesException e) {
             outcome = new Outcome.RulesUnusable<>(e.problems());
         }
-        if (outcome instanceof Outcome.Done<EvaluationResult> done) return evaluated(done.value(), clock, started, err);
-        return Outcomes.failed(outcome, err, "nothing was evaluated", output, language.words());
+        if (outcome instanceof Outcome.Done<EvaluationResult> done) return evaluated(done.value(), clock, started, err, words);
+        return Outcomes.failed(outcome, err, messages.text("cli.nothingEvaluated"), output, words, messages);
     }
 
-    private int evaluated(EvaluationResult done, PhaseClock clock, long started, PrintWriter err) {
+    /** What the run did, in the words of the committee's data (Vietnamese unless {@code --lang en}). */
+    private int evaluated(EvaluationResult done, PhaseClock clock, long started, PrintWriter err, Words words) {
         Tally<?> tally = done.tally();
         clock.total("read, evaluate and write " + tally.records() + " records as " + format, started);
         if (timings) {
             clock.print(err);
             RunFigures.print(err, tally.firstDecision());
         }
-        if (output.toFile()) {
-            err.println("dvk: " + tally.summary() + " → " + output.target());
-        }
-        Words words = language.words();
+        err.println("dvk: " + summary(tally, words) + " → " + output.target()
+                + words.text("cli.rulesUsed", RulesOption.used(done.rules().source(), done.rules().fingerprint())));
         List<Warning> warnings = done.warnings();
         for (Warning warning : warnings.subList(0, Math.min(warnings.size(), LINES_SHOWN))) {
             err.println("dvk: " + words.text("input.run.warning", InputText.of(warning.message(), words)));
@@ -142,8 +161,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("dvk: " + words.text("input.run.moreProvisional", provisional.size() - LINES_SHOWN));
         }
         if (tally.rejected() == 0) return ExitCodes.OK;
-        err.println("dvk: " + words.text("input.run.rejected", Long.toString(tally.rejected()), Long.toString(tally.records()),
-                words.text("input.run.where." + format.name())));
+        err.println("dvk: " + words.text("input.run.rejected", Outcomes.count(words, tally.rejected()),
+                Outcomes.count(words, tally.records()), words.text("input.run.where." + format.name(), words.text("rejected.heading"))));
         return ExitCodes.REJECTED_RECORDS;
+    }
+
+    /** {@code 60 records, 60 decided, 0 rejected; DISTRICT_MODEL 27 …}: title codes stay codes. */
+    static String summary(Tally<?> tally, Words words) {
+        StringBuilder text = new StringBuilder(words.text("cli.summary", Outcomes.count(words, tally.records()),
+                Outcomes.count(words, tally.decided()), Outcomes.count(words, tally.rejected())));
+        tally.titles().forEach((title, count) -> text.append(' ').append(title).append(' ').append(Outcomes.count(words, count)));
+        return text.toString();
     }
 }

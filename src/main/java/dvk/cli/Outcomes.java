@@ -19,22 +19,31 @@ final class Outcomes {
 
     /** The same, a problem of the input in {@code words}. */
     static int failed(Outcome<?> outcome, PrintWriter err, String undone, OutputOption output, Words words) {
+        return failed(outcome, err, undone, output, words, Words.english());
+    }
+
+    /**
+     * The same, a problem of the input in {@code data}, the words of the committee's data (Vietnamese
+     * unless {@code --lang en}), and the rest (the rules' problems) in {@code messages} (English
+     * unless {@code --lang vi}), {@code undone} already in them.
+     */
+    static int failed(Outcome<?> outcome, PrintWriter err, String undone, OutputOption output, Words data, Words messages) {
         if (outcome instanceof Outcome.InputUnreadable<?> unreadable) {
-            err.println("dvk: " + unreadable.input() + ": " + InputText.of(unreadable.phrase(), unreadable.message(), words));
+            err.println("dvk: " + unreadable.input() + ": " + InputText.of(unreadable.phrase(), unreadable.message(), data));
             return ExitCodes.USAGE;
         }
         if (outcome instanceof Outcome.InputBroken<?> broken) {
             // the records before the problem were evaluated, but a batch is decided whole or not at all
-            err.println("dvk: " + broken.input() + ": " + words.text("input.run.stopped",
-                    InputText.of(broken.phrase(), broken.message(), words), Integer.toString(broken.recordsRead())));
+            err.println("dvk: " + broken.input() + ": " + data.text("input.run.stopped",
+                    InputText.of(broken.phrase(), broken.message(), data), count(data, broken.recordsRead())));
             return ExitCodes.USAGE;
         }
         if (outcome instanceof Outcome.RulesUnusable<?> unusable) {
-            RulesOption.print(err, "the rules cannot be used; " + undone, unusable.problems());
+            RulesOption.print(err, messages.text("cli.rulesUnusable", undone), unusable.problems());
             return ExitCodes.RULES;
         }
         if (outcome instanceof Outcome.RuleFailed<?> failed) {
-            err.println("dvk: " + failed.message() + "; nothing was written");
+            err.println("dvk: " + messages.text("cli.ruleFailed", failed.message()));
             return ExitCodes.RULES;
         }
         if (outcome instanceof Outcome.Unavailable<?> unavailable) {
@@ -46,5 +55,10 @@ final class Outcomes {
             return ExitCodes.USAGE;
         }
         throw new IllegalArgumentException("not a failure: " + outcome);
+    }
+
+    /** A count in a message: grouped in Vietnamese ({@code 10.000}), plain in English as it always was. */
+    static String count(Words words, long n) {
+        return words.isVietnamese() ? words.number(n) : String.valueOf(n);
     }
 }

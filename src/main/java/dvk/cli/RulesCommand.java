@@ -7,10 +7,12 @@ import dvk.engine.RulesException;
 import dvk.io.AtomicFile;
 import dvk.report.CatalogJsonWriter;
 import dvk.report.CatalogMarkdownWriter;
+import dvk.report.Words;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,9 +41,13 @@ public final class RulesCommand implements Callable<Integer> {
     @CommandLine.Mixin
     OutputOption output;
 
+    @CommandLine.Mixin
+    LanguageOption language;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Words messages = language.messages();
         if (output.refused(err, rules.directory())) return ExitCodes.USAGE;
         Outcome<List<RuleCatalog>> outcome;
         try {
@@ -51,10 +57,10 @@ public final class RulesCommand implements Callable<Integer> {
         }
         if (!(outcome instanceof Outcome.Done<List<RuleCatalog>> done)) {
             if (outcome instanceof Outcome.RulesUnusable<?> unusable) {
-                RulesOption.print(err, "the rules cannot be used", unusable.problems());
+                RulesOption.print(err, messages.text("cli.rulesUnusableAlone"), unusable.problems());
                 return ExitCodes.RULES;
             }
-            return Outcomes.failed(outcome, err, "nothing was written", output);
+            return Outcomes.failed(outcome, err, messages.text("cli.nothingWritten"), output, language.words(), messages);
         }
         List<RuleCatalog> catalogs = done.value();
         AtomicFile.Content content = stream -> {
@@ -65,10 +71,11 @@ public final class RulesCommand implements Callable<Integer> {
         };
         try {
             output.write(spec, content);
-            if (output.toFile()) {
-                err.println("dvk: catalog of " + catalogs.stream().mapToInt(c -> c.rules().size()).sum()
-                        + " rules in " + catalogs.size() + " rule sets → " + output.target());
-            }
+            err.println("dvk: " + messages.text("cli.rules.written",
+                    Outcomes.count(messages, catalogs.stream().mapToInt(c -> c.rules().size()).sum()),
+                    Outcomes.count(messages, catalogs.size()), output.target())
+                    + messages.text("cli.rulesUsed", catalogs.stream().map(c -> RulesOption.used(c.source(), c.fingerprint()))
+                            .collect(Collectors.joining(", "))));
         } catch (IOException e) {
             err.println("dvk: " + output.cannotWrite(e));
             return ExitCodes.USAGE;

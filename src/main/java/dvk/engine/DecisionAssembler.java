@@ -12,20 +12,28 @@ import dvk.domain.Superseded;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the facts the rules derived into a decision, deciding nothing itself: the titles awarded
  * are the Award facts; a title is missed when some rule checked a criterion for it and no rule
- * awarded it; its reasons are exactly the failed outcomes that apply to it.
+ * awarded it; its reasons are exactly the failed outcomes that apply to it. An award that does not
+ * rest on an outcome of every criterion the titles data requires of its title is a failure of the
+ * rules, never an award: a criterion whose rule did not fire (its facts missing, its file emptied)
+ * would otherwise never fail.
  */
 final class DecisionAssembler {
     private final RuleSet rules;
     private final Comparator<Award> awardOrder;
     private final Comparator<String> titleOrder;
+    /** Each title's required criteria, looked up once. */
+    private final Map<String, List<String>> required = new HashMap<>();
 
     DecisionAssembler(RuleSet rules) {
         this.rules = rules;
+        rules.titles().forEach(t -> required.put(t.code(), rules.requiredCriteria(t.code())));
         this.titleOrder = Comparator.comparingInt(rules::titleOrder).thenComparing(Comparator.naturalOrder());
         this.awardOrder = Comparator.comparing(Award::title, titleOrder);
     }
@@ -44,6 +52,7 @@ final class DecisionAssembler {
         awards.sort(awardOrder);
         // one sort of the outcomes; each title's failed criteria are then a filter of it, in the same order
         List<CriterionOutcome> outcomes = inRuleOrder(facts.outcomes());
+        for (Award award : awards) requireOutcomes(nomination.value().id(), award, outcomes);
         List<String> missed = new ArrayList<>();
         for (CriterionOutcome o : outcomes) {
             String title = o.title();
@@ -61,6 +70,30 @@ final class DecisionAssembler {
         }
         quotaTitles.sort(titleOrder);
         return new Decision(nomination.index(), nomination.value(), score, awards, notAwarded, outcomes, quotaTitles);
+    }
+
+    /** Every criterion the titles data requires of the award's title has an outcome, or the rules failed. */
+    private void requireOutcomes(String nominationId, Award award, List<CriterionOutcome> outcomes) {
+        List<String> missing = null;
+        for (String criterion : required.getOrDefault(award.title(), List.of())) {
+            if (!hasOutcome(outcomes, award.title(), criterion)) {
+                if (missing == null) missing = new ArrayList<>();
+                missing.add(criterion);
+            }
+        }
+        if (missing != null) {
+            throw new RuleFailure(award.rule(), "rule \"" + award.rule() + "\" awarded " + award.title() + " to nomination "
+                    + nominationId + " without an outcome for " + String.join(", ", missing) + ", which titles.json requires"
+                    + " of " + award.title() + " (no rule checked " + (missing.size() == 1 ? "it" : "them")
+                    + " for this nomination): an award rests on every required criterion", null);
+        }
+    }
+
+    private static boolean hasOutcome(List<CriterionOutcome> outcomes, String title, String criterion) {
+        for (CriterionOutcome o : outcomes) {
+            if (o.criterion().equals(criterion) && o.appliesTo(title)) return true;
+        }
+        return false;
     }
 
     private static boolean holds(List<Award> awards, String title) {

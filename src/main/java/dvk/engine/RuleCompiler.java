@@ -86,7 +86,8 @@ public final class RuleCompiler {
         RuleSources sources = RuleSources.read(directory, source);
         try {
             RuleSetManifest manifest = RuleSetManifestReader.read(sources.manifestFile(), RuleSetManifestReader.FILE);
-            List<TitleDefinition> titles = TitlesReader.read(sources.titlesFile());
+            TitlesReader.Data titlesData = TitlesReader.read(sources.titlesFile());
+            List<TitleDefinition> titles = titlesData.titles();
             refuseUnsafe(sources);
             Built built = build(sources);
             KieBase kieBase = built.kieBase();
@@ -96,12 +97,15 @@ public final class RuleCompiler {
             Set<String> titleCodes = titles.stream().map(TitleDefinition::code).collect(Collectors.toSet());
             List<RuleProblem> references = RuleLints.titleReferences(bodies, titleCodes);
             if (!references.isEmpty()) throw new RulesException(references);
+            String titlesText = Files.readString(sources.titlesFile(), StandardCharsets.UTF_8);
+            List<RuleProblem> requirements = RuleLints.requiredCriteria(titlesData, rules, titlesText);
+            if (!requirements.isEmpty()) throw new RulesException(requirements);
             Map<String, RuleInfo> byName = new HashMap<>();
             rules.values().forEach(r -> byName.put(r.name(), r));
-            List<RuleProblem> warnings = new ArrayList<>(RuleLints.unawardedTitles(titles, rules,
-                    Files.readString(sources.titlesFile(), StandardCharsets.UTF_8)));
+            List<RuleProblem> warnings = new ArrayList<>(RuleLints.unawardedTitles(titles, rules, titlesText));
             warnings.addAll(RuleLints.repeatedThresholds(bodies, byName));
-            return new RuleSet(source, manifest, sources.fingerprint(), kieBase, titles, rules,
+            warnings.addAll(RuleLints.staleHeaders(sources, RuleThresholds.of(bodies, byName)));
+            return new RuleSet(source, manifest, sources.fingerprint(), kieBase, titles, titlesData.everyTitleRequires(), rules,
                     warnings.stream().map(w -> w.under(source)).toList(), built.how(), built.ruleOfClass());
         } catch (RulesException e) {
             throw e.under(source);
@@ -186,26 +190,11 @@ public final class RuleCompiler {
             throw new RulesException(new RuleProblem("", 0, null, "the rules cannot be compiled: " + first));
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        GeneratedSourceErrors generated = GeneratedSourceErrors.of(errors, sources);
-        List<RuleProblem> problems = errors.stream()
-                .filter(message -> !generated.isSourceDump(message))
-                .map(message -> generated.isInGeneratedSource(message) ? generated.problem(message) : problem(sources, message))
-                .distinct()
-                .toList();
+        List<RuleProblem> problems = DrlProblems.of(errors, sources, GeneratedSourceErrors.of(errors, sources));
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
         return builder;
-    }
-
-    private static RuleProblem problem(RuleSources sources, Message message) {
-        String path = message.getPath() == null ? "" : message.getPath();
-        // rule files sit flat in the rules directory: the last segment names the file
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        
-        int line = Math.max(message.getLine(), 0);
-        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");
-        return new RuleProblem(file, line, sources.ruleAt(file, line), text);
     }
 
     /** Reads every rule's metadata and checks what evaluation depends on. */
@@ -233,13 +222,19 @@ public final class RuleCompiler {
             Map<String, Object> meta = rule.getMetaData();
             RuleInfo info = new RuleInfo(rule.getName(), text(meta, "id"), text(meta, "cite"), text(meta, "title"),
                     text(meta, "criterion"), text(meta, "awards"), text(meta, "withholds"), file, position[0],
-                    position[1]);
+                    position[1], text(meta, "coverage"));
             if (info.id() == null) problems.add(new RuleProblem(file, info.line(), info.name(), "missing @id"));
             if (info.cite() == null) problems.add(new RuleProblem(file, info.line(), info.name(), "missing @cite"));
             if ((info.title() == null) != (info.criterion() == null)) {
                 problems.add(new RuleProblem(file, info.line(), info.name(), info.title() == null
                         ? "@criterion needs @title (the title the criterion serves, or \"*\")"
                         : "@title needs @criterion (the name of the criterion checked)"));
+            }
+            if (info.coverage() != null && (info.criterion() == null
+                    || !(info.coverage().startsWith(RuleInfo.PASSES_ONLY) || info.coverage().startsWith(RuleInfo.FAILS_ONLY)))) {
+                problems.add(new RuleProblem(file, info.line(), info.name(), "@coverage is for a criterion rule that no decided"
+                        + " nomination can fail, or pass: @coverage(\"" + RuleInfo.PASSES_ONLY + ": why\") or @coverage(\""
+                        + RuleInfo.FAILS_ONLY + ": why\")"));
             }
             for (String code : new String[] {info.title(), info.awards(), info.withholds()}) {
                 if (code != null && !code.equals(CriterionOutcome.EVERY_TITLE) && !titleCodes.contains(code)) {

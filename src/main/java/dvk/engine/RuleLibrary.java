@@ -75,6 +75,11 @@ public final class RuleLibrary {
         return label;
     }
 
+    /** Whether these are the rules bundled in dvk, which no one edits, rather than a directory's. */
+    public boolean isBundled() {
+        return label.equals(BundledRules.LABEL);
+    }
+
     public List<Entry> ruleSets() {
         return ruleSets;
     }

@@ -10,18 +10,19 @@ import org.kie.api.KieBase;
 
 /**
  * Compiled rules ready to evaluate: the KieBase (thread-safe, one session per district), the
- * titles data, a fingerprint of the files they came from, and what the lints warn about them
+ * titles data (with the criteria each title requires, and those every title requires), a fingerprint of the files they came from, and what the lints warn about them
  * (warnings do not stop evaluation; errors stop compilation), and how the KieBase was built
  * ({@code precompiled executable model}, {@code executable model, compiled now}), and the rule
  * each generated class holds the code of.
  */
 public record RuleSet(String source, RuleSetManifest manifest, String fingerprint, KieBase kieBase,
-                      List<TitleDefinition> titles, Map<String, RuleInfo> rulesById, List<RuleProblem> warnings,
+                      List<TitleDefinition> titles, List<String> everyTitleRequires, Map<String, RuleInfo> rulesById, List<RuleProblem> warnings,
                       String build, Map<String, String> ruleOfClass) {
 
     public RuleSet {
         warnings = List.copyOf(warnings);
         titles = List.copyOf(titles);
+        everyTitleRequires = List.copyOf(everyTitleRequires);
         rulesById = Map.copyOf(rulesById);
         ruleOfClass = Map.copyOf(ruleOfClass);
     }
@@ -41,6 +42,18 @@ public record RuleSet(String source, RuleSetManifest manifest, String fingerprin
 
     public Optional<TitleDefinition> title(String code) {
         return titles.stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    /**
+     * The criteria an award of {@code code} rests on: those every title requires, then the title's
+     * own, as the titles data lists them; empty for a title the data lacks.
+     */
+    public List<String> requiredCriteria(String code) {
+        return title(code).map(t -> {
+            List<String> all = new java.util.ArrayList<>(everyTitleRequires);
+            all.addAll(t.requires());
+            return List.copyOf(all);
+        }).orElse(List.of());
     }
 
     /** Position of a title in the titles data; unknown codes sort last. */

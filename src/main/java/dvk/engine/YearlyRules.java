@@ -23,7 +23,11 @@ public final class YearlyRules {
     }
 
     public synchronized RuleSet forYear(int year) throws RulesException {
-        RuleLibrary.Entry entry = library.forYear(year);
+        return of(library.forYear(year));
+    }
+
+    /** A rule set of the library, compiled once. */
+    public synchronized RuleSet of(RuleLibrary.Entry entry) throws RulesException {
         RuleSet rules = compiled.get(entry.label());
         if (rules == null) {
             rules = compiler.compile(entry);

@@ -33,7 +33,18 @@ public final class FixtureRunner {
         this.ruleTimeout = ruleTimeout;
     }
 
+    /** A fixture's batch evaluated, and every difference from what the fixture expects. */
+    public record Checked(Evaluation evaluation, List<Mismatch> mismatches) {
+        public Checked {
+            mismatches = List.copyOf(mismatches);
+        }
+    }
+
     public List<Mismatch> run(Fixture fixture) throws RulesException {
+        return check(fixture).mismatches();
+    }
+
+    public Checked check(Fixture fixture) throws RulesException {
         Evaluation evaluation = new Evaluator(rules.forYear(fixture.batch().year())).withRuleTimeout(ruleTimeout)
                 .evaluate(fixture.batch());
         Map<String, Decision> decided = new HashMap<>();
@@ -49,7 +60,8 @@ public final class FixtureRunner {
                 compareRejection(fixture.name(), expected, rejection, mismatches);
             } else if (decision == null) {
                 mismatches.add(new Mismatch(fixture.name(), expected.id(), "-", "decided",
-                        rejection == null ? "not in the batch" : "rejected", rejection == null ? "" : rejection.describe()));
+                        rejection == null ? "not in the batch" : "rejected", rejection == null ? "" : rejection.describe(),
+                        Mismatch.Kind.NOT_DECIDED));
             } else {
                 compareDecision(fixture.name(), expected, decision, mismatches);
             }
@@ -60,14 +72,14 @@ public final class FixtureRunner {
         for (String id : unexpected) {
             Decision d = decided.get(id);
             mismatches.add(new Mismatch(fixture.name(), id, "-", "(no expectation)",
-                    d == null ? "rejected" : "awards " + titles(d), ""));
+                    d == null ? "rejected" : "awards " + titles(d), "", Mismatch.Kind.NO_EXPECTATION));
         }
         long anonymous = evaluation.rejected().stream().filter(r -> r.id() == null).count();
         if (anonymous > 0) {
             mismatches.add(new Mismatch(fixture.name(), "(no id)", "-", "(no expectation)",
-                    anonymous + " rejected without an id", ""));
+                    anonymous + " rejected without an id", "", Mismatch.Kind.NO_EXPECTATION));
         }
-        return mismatches;
+        return new Checked(evaluation, mismatches);
     }
 
     private static void compareDecision(String fixture, Expectation expected, Decision decision, List<Mismatch> out) {
@@ -76,34 +88,36 @@ public final class FixtureRunner {
             boolean wanted = expected.awards().contains(title);
             if (wanted != got.contains(title)) {
                 out.add(new Mismatch(fixture, expected.id(), title, wanted ? "awarded" : "not awarded",
-                        got.contains(title) ? "awarded" : "not awarded", reasons(decision, title)));
+                        got.contains(title) ? "awarded" : "not awarded", reasons(decision, title), Mismatch.Kind.AWARD));
             }
         }
         for (Map.Entry<String, Set<String>> entry : expected.failed().entrySet()) {
             Set<String> failed = failedCriteria(decision, entry.getKey());
             if (!failed.equals(entry.getValue())) {
                 out.add(new Mismatch(fixture, expected.id(), entry.getKey(), "failed " + entry.getValue(),
-                        "failed " + failed, reasons(decision, entry.getKey())));
+                        "failed " + failed, reasons(decision, entry.getKey()), Mismatch.Kind.FAILED));
             }
         }
         if (expected.score() != null) {
             Integer score = decision.score() == null ? null : decision.score().total();
             if (!expected.score().equals(score)) {
                 out.add(new Mismatch(fixture, expected.id(), "score", String.valueOf(expected.score()),
-                        String.valueOf(score), decision.score() == null ? "" : decision.score().parts().toString()));
+                        String.valueOf(score), decision.score() == null ? "" : decision.score().parts().toString(),
+                        Mismatch.Kind.SCORE));
             }
         }
     }
 
     private static void compareRejection(String fixture, Expectation expected, RejectedRecord rejection, List<Mismatch> out) {
         if (rejection == null) {
-            out.add(new Mismatch(fixture, expected.id(), "-", "rejected " + expected.rejectedFields(), "not rejected", ""));
+            out.add(new Mismatch(fixture, expected.id(), "-", "rejected " + expected.rejectedFields(), "not rejected", "",
+                    Mismatch.Kind.REJECTION));
             return;
         }
         Set<String> fields = rejection.errors().stream().map(FieldError::field).collect(Collectors.toCollection(TreeSet::new));
         if (!fields.equals(expected.rejectedFields())) {
             out.add(new Mismatch(fixture, expected.id(), "-", "rejected " + expected.rejectedFields(),
-                    "rejected " + fields, rejection.describe()));
+                    "rejected " + fields, rejection.describe(), Mismatch.Kind.REJECTION));
         }
     }
 

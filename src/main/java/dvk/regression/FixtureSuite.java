@@ -1,5 +1,6 @@
 package dvk.regression;
 
+import dvk.engine.Evaluation;
 import dvk.engine.RulesException;
 import dvk.engine.YearlyRules;
 import java.io.IOException;
@@ -12,8 +13,8 @@ import java.util.stream.Stream;
 
 /** Runs regression fixtures against a rule library: what {@code dvk verify} and the test suite both do. */
 public final class FixtureSuite {
-    /** One fixture's run: how many nominations it expects something of, and every mismatch. */
-    public record Result(Fixture fixture, List<Mismatch> mismatches) {
+    /** One fixture's run: how many nominations it expects something of, its evaluation, and every mismatch. */
+    public record Result(Fixture fixture, Evaluation evaluation, List<Mismatch> mismatches) {
         public boolean holds() {
             return mismatches.isEmpty();
         }
@@ -55,6 +56,7 @@ public final class FixtureSuite {
         if (fixture.expected().isEmpty()) {
             throw new FixtureException(file + ": expects nothing; list every nomination under \"expected\"");
         }
-        return new Result(fixture, runner.run(fixture));
+        FixtureRunner.Checked checked = runner.check(fixture);
+        return new Result(fixture, checked.evaluation(), checked.mismatches());
     }
 }

@@ -1,35 +1,39 @@
 package dvk.report;
 
-import dvk.report.Words.Label;
 import java.util.List;
 
 /**
  * A nomination's card in the decisions report: who it is, its score and its parts, each title
- * awarded with the rule and the regulation it rests on, and for each title missed the failed
- * criteria with the actual and required values. {@code field}, {@code since} and {@code score} are
- * null where the nomination has none (a work has no score); {@code sinceLabel} says whether
- * {@code since} is a start (model) or a completion (work).
+ * awarded with the rule and the regulation it rests on, the eligibility criteria it failed (once:
+ * they bind every title), and for each title missed the failed criteria of that title with the
+ * actual and required values in words. {@code field}, {@code since} and {@code score} are null where
+ * the nomination has none (a work has no score); {@code sinceLabel} says whether {@code since} is a
+ * start (model) or a completion (work).
  */
-public record CardView(String id, String anchor, String name, boolean awarded, String typeName, String typeGloss,
+public record CardView(String id, String anchor, String name, boolean awarded, String typeName,
                        String field, String district, String commune, String sponsor, String sinceLabel, String since,
-                       Integer score, List<Part> parts, List<AwardView> awards, List<MissedView> missed) {
+                       Integer score, List<Part> parts, List<AwardView> awards, List<Failed> ineligible,
+                       List<MissedView> missed) {
 
-    /** A score component: its Vietnamese name where the bundle has one, its code, its points. */
+    /** A score component: its name where the bundle has one (else its code), its code, its points. */
     public record Part(String name, String component, int points) {}
 
     /** A title awarded; {@code level} is null when the rule set does not know the title. */
-    public record AwardView(String title, String colour, Label name, String level, String rule, String cite) {}
+    public record AwardView(String title, String colour, String name, String level, String rule, String cite) {}
 
-    /** A title missed, with the criteria that failed. */
-    public record MissedView(String title, Label name, List<Failed> failed) {
+    /**
+     * A title missed, with the failed criteria of that title; none when it was missed for the
+     * eligibility criteria alone, which the card lists once under {@link #ineligible}.
+     */
+    public record MissedView(String title, String name, List<Failed> failed) {
         public Failed criterion(String criterion) {
             return failed.stream().filter(f -> f.criterion().equals(criterion)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(title + " did not fail " + criterion));
         }
     }
 
-    /** A failed criterion. */
-    public record Failed(String criterion, String actual, String required, String rule, String cite) {}
+    /** A failed criterion: its code and name, the actual and required values in words, its rule and citation. */
+    public record Failed(String criterion, String name, String actual, String required, String rule, String cite) {}
 
     public AwardView award(String title) {
         return awards.stream().filter(a -> a.title().equals(title)).findFirst()

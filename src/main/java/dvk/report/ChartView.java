@@ -21,16 +21,17 @@ public record ChartView(int width, int height, List<Tick> ticks, int axisX, int 
     private static final int LABELLED_WIDTH = 22;
 
     /** A grid line and its number under the plot; the line at 0 is the axis. */
-    public record Tick(long value, String x, int top, int bottom, String stroke, int labelY) {}
+    public record Tick(long value, String label, String x, int top, int bottom, String stroke, int labelY) {}
 
     /** A district's bar: its name on the left, its segments, its total on the right. */
-    public record Bar(String district, int nameX, int y, int textY, List<Segment> segments, String totalX, long total) {}
+    public record Bar(String district, int nameX, int y, int textY, List<Segment> segments, String totalX, long total,
+                      String totalShown) {}
 
     /** One title's part of a bar; {@code labelX} is null when the segment is too narrow for its number. */
     public record Segment(String title, long count, String x, String width, int height, String fill, String tooltip,
                           String labelX, int labelY, String ink) {}
 
-    static ChartView of(SummaryView summary) {
+    static ChartView of(SummaryView summary, Words words) {
         List<SummaryView.Row> rows = summary.rows();
         int plotBottom = TOP + Math.max(1, rows.size()) * ROW_HEIGHT;
         long max = Math.max(1, rows.stream().mapToLong(SummaryView.Row::total).max().orElse(0));
@@ -40,7 +41,7 @@ public record ChartView(int width, int height, List<Tick> ticks, int axisX, int 
 
         List<Tick> ticks = new ArrayList<>();
         for (long v = 0; v <= axisMax; v += step) {
-            ticks.add(new Tick(v, num(LEFT + v * unit), TOP, plotBottom, v == 0 ? "#5a6472" : "#e1e5eb", plotBottom + 16));
+            ticks.add(new Tick(v, words.number(v), num(LEFT + v * unit), TOP, plotBottom, v == 0 ? "#5a6472" : "#e1e5eb", plotBottom + 16));
         }
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -55,12 +56,12 @@ public record ChartView(int width, int height, List<Tick> ticks, int axisX, int 
                 double x = LEFT + offset * unit;
                 double w = count * unit;
                 segments.add(new Segment(title.code(), count, num(x), num(w), BAR_HEIGHT, title.colour(),
-                        row.district() + " — " + title.name().vi() + ": " + count,
+                        row.district() + " — " + title.name() + ": " + words.number(count),
                         w >= LABELLED_WIDTH ? num(x + w / 2) : null, y + BAR_HEIGHT / 2 + 4, labelInk(title.colour())));
                 offset += count;
             }
             bars.add(new Bar(row.district(), LEFT - 10, y, y + BAR_HEIGHT / 2 + 5, segments,
-                    num(LEFT + offset * unit + 6), row.total()));
+                    num(LEFT + offset * unit + 6), row.total(), words.number(row.total())));
         }
         return new ChartView(LEFT + PLOT + RIGHT, plotBottom + AXIS, ticks, LEFT + PLOT / 2, plotBottom + 38, bars);
     }

@@ -13,8 +13,13 @@ import java.nio.charset.StandardCharsets;
 public final class ImpactHtmlWriter {
     private ImpactHtmlWriter() {}
 
+    /** In Vietnamese. */
     public static void write(Impact impact, OutputStream stream) throws IOException {
-        stream.write(render(ImpactView.of(impact)).getBytes(StandardCharsets.UTF_8));
+        write(impact, Words.vietnamese(), stream);
+    }
+
+    public static void write(Impact impact, Words words, OutputStream stream) throws IOException {
+        stream.write(render(ImpactView.of(impact, words)).getBytes(StandardCharsets.UTF_8));
         stream.flush();
     }
 

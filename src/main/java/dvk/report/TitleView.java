@@ -2,17 +2,16 @@ package dvk.report;
 
 import dvk.domain.TitleDefinition;
 import dvk.engine.RuleSet;
-import dvk.report.Words.Label;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A title as the decisions report shows it: code, Vietnamese and English names (from the rule set's
+ * A title as the decisions report shows it: code, name in the page's language (from the rule set's
  * titles data), level ({@code cấp huyện}, or null when the rule set does not know the title) and
- * colour, the same in the summary, the chart, the chips of the list and the cards.
+ * colour, the same in the summary, the chart, the per-title tables, the chips of the list and the cards.
  */
-public record TitleView(String code, Label name, String level, String colour) {
+public record TitleView(String code, String name, String level, String colour) {
     /** Okabe–Ito: told apart by colour-blind readers too; titles beyond six reuse the colours in order. */
     static final List<String> PALETTE = List.of("#0072B2", "#56B4E9", "#D55E00", "#E69F00", "#009E73", "#CC79A7");
     /** A title no rule of the set awards. */
@@ -38,12 +37,12 @@ public record TitleView(String code, Label name, String level, String colour) {
 
         TitleView of(String code) {
             return views.computeIfAbsent(code, c -> rules.title(c)
-                    .map(t -> new TitleView(c, new Label(t.nameVi(), t.nameEn()), level(t), colour(c)))
-                    .orElseGet(() -> new TitleView(c, new Label(c, ""), null, colour(c))));
+                    .map(t -> new TitleView(c, words.isVietnamese() ? t.nameVi() : t.nameEn(), level(t), colour(c)))
+                    .orElseGet(() -> new TitleView(c, words.textOr("title." + c, c), null, colour(c))));
         }
 
         private String level(TitleDefinition title) {
-            return words.find("level." + title.level().name()).map(Label::vi).orElse(title.level().name());
+            return words.textOr("level." + title.level().name(), title.level().name());
         }
 
         private String colour(String code) {

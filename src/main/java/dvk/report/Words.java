@@ -1,6 +1,9 @@
 package dvk.report;
 
+import dvk.domain.Numbers;
+import dvk.domain.YearRange;
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +19,16 @@ import java.util.ResourceBundle;
  * written once wherever it is shown. Words are plain text (templates escape them like any other
  * value); {@code {0}}, {@code {1}} stand for the arguments, written as {@link String#valueOf} writes
  * them, with no grouping of digits whatever the machine's locale: numbers are formatted by whoever
- * passes them. Each language is looked up exactly, never falling back to another. The input area
- * is the exception: its words are {@link java.text.MessageFormat} patterns (with counts and
- * plurals), rendered by {@link InputText} and by reading itself.
+ * passes them, with {@link #number} for the language's grouping ({@code 1.200.000} in Vietnamese,
+ * {@code 1,200,000} in English). Each language is looked up exactly, never falling back to another.
+ * The input area is the exception: its words are {@link java.text.MessageFormat} patterns (with
+ * counts and plurals), rendered by {@link InputText} and by reading itself.
  */
 public final class Words {
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     public static final Locale ENGLISH = Locale.ENGLISH;
     /** The areas, each a pair of bundles {@code dvk/words/AREA_vi.properties} and {@code AREA_en.properties}. */
-    static final List<String> AREAS = List.of("common", "report", "input", "web", "papers", "cli");
+    static final List<String> AREAS = List.of("common", "report", "input", "web", "papers", "cli", "rules");
 
     /** A language's own file only: no parent bundle, no fallback to the machine's default locale. */
     private static final ResourceBundle.Control EXACT = new ResourceBundle.Control() {
@@ -90,7 +94,7 @@ public final class Words {
         return EN;
     }
 
-    /** Vietnamese, the pages' language, whose {@link #label}s carry the English as a gloss. */
+    /** Vietnamese, whose {@link #label}s carry the English as well (for pages that show both). */
     public static Words bilingual() {
         return VI;
     }
@@ -106,6 +110,41 @@ public final class Words {
 
     public boolean isVietnamese() {
         return locale == VIETNAMESE;
+    }
+
+    /** {@code vi} or {@code en}: the page's {@code lang}. */
+    public String language() {
+        return locale.getLanguage();
+    }
+
+    /**
+     * A number as this language writes it: {@code 1.200.000} and {@code 92,5} in Vietnamese,
+     * {@code 1,200,000} and {@code 92.5} in English; at most two decimals, cut as {@link Numbers#format} cuts them.
+     */
+    public String number(Number n) {
+        String english = Numbers.format(n);
+        if (!isVietnamese()) return english;
+        char[] digits = english.toCharArray();
+        for (int i = 0; i < digits.length; i++) {
+            if (digits[i] == ',') digits[i] = '.';
+            else if (digits[i] == '.') digits[i] = ',';
+        }
+        return new String(digits);
+    }
+
+    /** A date as this language writes it: {@code 01/03/2022} in Vietnamese, {@code 2022-03-01} in English. */
+    public String date(LocalDate date) {
+        if (!isVietnamese()) return date.toString();
+        return two(date.getDayOfMonth()) + "/" + two(date.getMonthValue()) + "/" + date.getYear();
+    }
+
+    /** The years of a rule set: {@code 2024–2025}, {@code 2026} alone, or open-ended ({@code từ 2026}, {@code 2026 onwards}). */
+    public String years(YearRange years) {
+        return years.to() == null ? text("years.onwards", years.from()) : years.toString();
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : String.valueOf(n);
     }
 
     /** The word for {@code key} in this language, arguments filled in. */
@@ -142,6 +181,11 @@ public final class Words {
 
     public boolean has(String key) {
         return VI_BUNDLES.stream().anyMatch(a -> a.bundle().containsKey(key));
+    }
+
+    /** The word in this language when a bundle has one, else {@code otherwise}. */
+    public String textOr(String key, String otherwise) {
+        return has(key) ? text(key) : otherwise;
     }
 
     /** The word when a bundle has one: names that come from rules (score components) may have none. */

@@ -10,6 +10,8 @@
   var shown = document.getElementById('shown-count');
   var noMatch = document.getElementById('no-match');
   var collator = new Intl.Collator('vi', {numeric: true});
+  // counts as the page writes them: 10.000 in Vietnamese, 10,000 in English
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || 'vi');
   function fold(s) {
     return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
   }
@@ -29,7 +31,7 @@
       r.hidden = !ok;
       if (ok) n++;
     });
-    shown.textContent = n;
+    shown.textContent = numbers.format(n);
     noMatch.hidden = n > 0;
     zebra();
   }

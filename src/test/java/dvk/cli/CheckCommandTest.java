@@ -70,11 +70,37 @@ class CheckCommandTest {
         CommandRun run = CommandRun.of("check", "--rules", syntax.directory().toString());
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.out()).contains("error: " + syntax.shown("city-model.drl") + ":"
-                + syntax.lineOf("city-model.drl", "total >>>") + " rule \"city-model: score\": ");
+                + syntax.lineOf("city-model.drl", "total >>>") + ":26 rule \"city-model: score\": unexpected \")\" here");
         RulesCopy titles = RulesCopy.of(temp.resolve("b")).write("titles.json", "{ \"titles\": [ { \"code\": ");
         CommandRun bad = CommandRun.of("check", "--rules", titles.directory().toString());
         assertThat(bad.exitCode()).isEqualTo(4);
         assertThat(bad.out()).contains("error: " + titles.shown("titles.json") + ":1: not valid JSON");
         assertThat(bad.out() + bad.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aHeaderCommentStatingANumberNoRuleRequiresAnyMoreIsAWarning() {
+        RulesCopy rules = RulesCopy.of(temp).replace("city-model.drl", "$r.placeOf($c.nominationId()), 3)",
+                "$r.placeOf($c.nominationId()), 2)");
+        CommandRun run = CommandRun.of("check", "--rules", rules.directory().toString());
+        assertThat(run.exitCode()).isZero();
+        // the file still uses 3 (replication sites, Y-3): the words "per district" tie the number to the quota
+        assertThat(run.out()).contains("warning: " + rules.shown("city-model.drl") + ":1: the header comment says 3 (\"at most"
+                + " 3 per district\"), but no rule of the file requires 3 any more: city-model.district-quota requires"
+                + " rank <= 2; update the comment");
+    }
+
+    @Test
+    void aCriterionBothRuleSetsHaveButRequireDifferentlyIsNoted() throws Exception {
+        Path library = Files.createDirectories(temp.resolve("library"));
+        Files.move(RulesCopy.of(temp.resolve("a")).replace("city-model.drl", "$s.total(), 80)", "$s.total(), 85)")
+                .directory(), library.resolve("2024-2025"));
+        Files.move(RulesCopy.of(temp.resolve("b"), "2026").directory(), library.resolve("2026"));
+        CommandRun run = CommandRun.of("check", "--strict", "--rules", library.toString());
+        assertThat(run.exitCode()).as("a note, not a warning").isZero();
+        String label = dvk.engine.RuleCompiler.label(library);
+        assertThat(run.out()).contains("note: city-model.min-score (CITY_MODEL, min-score) differs between rule sets: "
+                + label + "/2024-2025 >= 85; " + label + "/2026 >= 80\n");
+        assertThat(run.out().lines().filter(l -> l.startsWith("note:"))).hasSize(1);
     }
 }

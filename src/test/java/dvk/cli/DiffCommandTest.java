@@ -176,14 +176,20 @@ class DiffCommandTest {
     @Test
     void theHtmlReportIsOneSelfContainedPage() throws Exception {
         Path out = temp.resolve("impact.html");
-        CommandRun run = CommandRun.of("diff", "--base", "rules", "--rules", libraryWithEighteenMonths().toString(), SAMPLE,
+        Path changed = libraryWithEighteenMonths();
+        CommandRun run = CommandRun.of("diff", "--base", "rules", "--rules", changed.toString(), SAMPLE,
                 "--format", "html", "--out", out.toString());
         assertThat(run.exitCode()).isZero();
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"vi\">")
                 .contains("Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện")
                 .contains("id=\"GL-2024-036\"")
-                .contains("months-running: required &gt;= 12 → &gt;= 18, actual 14");
+                .contains("Thời gian duy trì: yêu cầu tối thiểu 12 tháng → tối thiểu 18 tháng, thực tế 14 tháng");
+        CommandRun english = CommandRun.of("diff", "--base", "rules", "--rules", changed.toString(), SAMPLE,
+                "--format", "html", "--out", out.toString(), "--lang", "en");
+        assertThat(english.exitCode()).isZero();
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("<html lang=\"en\">")
+                .contains("months running: required at least 12 months → at least 18 months, actual 14 months");
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script src")
                 .doesNotContain("<link");
     }

@@ -168,7 +168,7 @@ class EvaluateCommandTest {
             {"json", "listed in the output under \"rejected\""},
             {"csv", "rows with status \"rejected\", the problems under \"reasons\""},
             {"xlsx", "listed in the sheet \"Rejected\""},
-            {"html", "listed at the end of the report, under \"Hồ sơ bị loại\""}};
+            {"html", "listed at the end of the report, under \"Rejected records\""}};
         for (String[] format : expected) {
             CommandRun run = CommandRun.of("evaluate", batch.toString(), "--rules", "rules", "--format", format[0],
                     "--out", temp.resolve("out." + format[0]).toString(), "--lang", "en");
@@ -193,7 +193,8 @@ class EvaluateCommandTest {
                 "--out", out.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("60 records, 60 decided, 0 rejected").contains(out.toString());
+        assertThat(run.err()).as("the lines about the batch follow --lang, Vietnamese by default")
+                .contains("dvk: 60 hồ sơ, 60 được xét, 0 bị loại; DISTRICT_MODEL 27").contains(out.toString());
         Path csv = temp.resolve("decisions.csv");
         assertThat(CommandRun.of("evaluate", sample.toString(), "--rules", "rules", "--format", "csv", "--out",
                 csv.toString()).exitCode()).isZero();
@@ -293,9 +294,39 @@ class EvaluateCommandTest {
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"vi\">").endsWith("</html>\n")
                 .contains("Phụ nữ tự quản tuyến đường hoa thôn Hoàng Long")
-                .contains("id=\"card-GL-1\"")
+                .contains("<h2>Kết quả theo danh hiệu</h2>")
+                .doesNotContain("id=\"card-GL-1\"")
                 .contains("data-testid=\"rejected-record\" data-index=\"1\" data-id=\"GL-2\"");
-        assertThat(CommandRun.of("evaluate", "--help").out()).contains("json, csv, xlsx, html");
+        assertThat(CommandRun.of("evaluate", "--help").out()).contains("json, csv, xlsx, html")
+                .contains("--cards=WHICH").contains("all, missed, none").contains("--lang=LANG").contains("vi, en");
+    }
+
+    @Test
+    void langAndCardsChooseTheReportsLanguageAndItsCards() throws Exception {
+        Path out = temp.resolve("report.html");
+        CommandRun run = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules",
+                "--format", "html", "--out", out.toString(), "--lang", "en", "--cards", "all");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
+                .contains("<h2>Results by title</h2>").contains("id=\"card-GL-1\"").doesNotContain("Kết quả");
+        assertThat(run.err()).as("the lines about the batch in the report's language")
+                .contains("dvk: 2 records, 1 decided, 1 rejected; DISTRICT_MODEL 1")
+                .contains("1 of 2 records rejected (listed at the end of the report, under \"Rejected records\")");
+
+        CommandRun vietnamese = CommandRun.of("evaluate", batch(GOOD, BAD).toString(), "--rules", "rules",
+                "--format", "html", "--out", out.toString(), "--cards", "missed");
+        assertThat(vietnamese.exitCode()).isEqualTo(3);
+        assertThat(vietnamese.err()).contains("dvk: 2 hồ sơ, 1 được xét, 1 bị loại; DISTRICT_MODEL 1")
+                .contains("dvk: 1/2 hồ sơ bị loại (liệt kê ở cuối báo cáo, mục \"Hồ sơ bị loại\")");
+        CommandRun brokenRules = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "no-such-rules");
+        assertThat(brokenRules.err()).as("the rules' problems stay English unless --lang vi").contains("the rules cannot");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>\n<html lang=\"vi\">")
+                .doesNotContain("id=\"card-GL-1\"").as("GL-1 holds a title: no card with --cards missed");
+
+        CommandRun json = CommandRun.of("evaluate", batch(GOOD).toString(), "--rules", "rules", "--lang", "vi");
+        assertThat(JSON.readTree(json.out()).at("/decisions/0/notAwarded/0/failed/0/required").asText())
+                .as("the JSON stays the data contract's whatever the language").startsWith(">= ");
+        assertThat(CommandRun.of("evaluate", batch(GOOD).toString(), "--lang", "fr").exitCode()).isEqualTo(2);
     }
 
     private static List<List<String>> csvRows(String text) throws Exception {

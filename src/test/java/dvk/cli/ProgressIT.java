@@ -72,7 +72,7 @@ class ProgressIT {
 
     @Test
     void aSmallBatchOnATerminalShowsNoBar() throws Exception {
-        assertThat(onTerminal(small)).doesNotContain("dvk: evaluating").contains("120 decided");
+        assertThat(onTerminal(small)).doesNotContain("dvk: evaluating").contains("120 được xét");
     }
 
     @Test
@@ -83,6 +83,6 @@ class ProgressIT {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         String written = Files.readString(err.toPath(), StandardCharsets.UTF_8);
-        assertThat(written).doesNotContain("evaluating").doesNotContain("records/s").contains("12000 decided");
+        assertThat(written).doesNotContain("evaluating").doesNotContain("records/s").contains("12.000 được xét");
     }
 }

@@ -18,7 +18,17 @@ class VerifyCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("holds  gia-lam-2024  (60 nominations, 2024)")
                 .contains("holds  gia-lam-2026  (60 nominations, 2026)");
-        assertThat(run.err()).contains("all 5 fixtures hold");
+        assertThat(run.err()).contains("all 6 fixtures hold");
+    }
+
+    @Test
+    void theMessagesAreVietnameseOnRequest() {
+        CommandRun run = CommandRun.of("verify", "--lang", "vi");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEqualTo("dvk: cả 5 bộ kiểm thử đều khớp\n");
+        CommandRun check = CommandRun.of("check", "--rules", "no-such-rules", "--lang", "vi");
+        assertThat(check.exitCode()).isEqualTo(4);
+        assertThat(check.err()).startsWith("dvk: không đọc được bộ quy tắc:");
     }
 
     @Test

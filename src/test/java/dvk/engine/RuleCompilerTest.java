@@ -44,8 +44,10 @@ class RuleCompilerTest {
                     assertThat(first.file()).isEqualTo(rules.shown("city-model.drl"));
                     assertThat(first.line()).isEqualTo(line);
                     assertThat(first.rule()).isEqualTo("city-model: score");
-                    assertThat(first.toString()).startsWith(rules.shown("city-model.drl") + ":" + line
+                    assertThat(first.column()).isEqualTo(rules.read("city-model.drl").split("\n")[line - 1].indexOf(" )") + 2);
+                    assertThat(first.toString()).startsWith(rules.shown("city-model.drl") + ":" + line + ":" + first.column()
                             + " rule \"city-model: score\": ");
+                    assertThat(first.said()).extracting(RuleProblem.Said::key).containsExactly("rules.compile.unexpected");
                 });
     }
 

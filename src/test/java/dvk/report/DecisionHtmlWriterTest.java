@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dvk.domain.Batch;
 import dvk.engine.Evaluation;
 import dvk.engine.Evaluator;
+import dvk.bench.BatchFormat;
+import dvk.bench.BatchGenerator;
 import dvk.io.BatchReader;
 import dvk.regression.Fixture;
 import dvk.testing.TestRules;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +47,12 @@ class DecisionHtmlWriterTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    private static String html(Evaluation evaluation, Words words, Cards cards) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DecisionHtmlWriter.write(evaluation, words, cards, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     private static long count(String html, String regex) {
         return Pattern.compile(regex).matcher(html).results().count();
     }
@@ -66,12 +75,22 @@ class DecisionHtmlWriterTest {
 
     @Test
     void theViewIsWhatThePageShows() throws Exception {
-        ReportView view = ReportView.of(rejects);
-        String html = html(rejects);
+        ReportView view = ReportView.of(rejects, Words.vietnamese(), Cards.ALL);
+        String html = html(rejects, Words.vietnamese(), Cards.ALL);
         assertThat(html).contains("<span data-testid=\"year\">" + view.year() + "</span>")
                 .contains("<code data-testid=\"fingerprint\">" + view.ruleSet().fingerprint() + "</code>");
         for (ReportView.Stat stat : view.stats()) {
-            assertThat(html).contains("<b data-testid=\"" + stat.testId() + "\">" + stat.value() + "</b>");
+            assertThat(html).contains("<b data-testid=\"" + stat.testId() + "\">" + stat.shown() + "</b>");
+        }
+        assertThat(count(html, "data-testid=\"title-table\"")).isEqualTo(view.titles().size());
+        for (TitleTableView table : view.titles()) {
+            for (TitleTableView.Entry e : table.awardees()) {
+                assertThat(html).contains("<tr data-id=\"" + e.id() + "\"><td class=\"n num\">" + e.number() + "</td><td class=\"who\">"
+                        + "<a class=\"mono\" href=\"#" + e.anchor() + "\">" + e.id() + "</a> ");
+            }
+            for (TitleTableView.NearMiss near : table.nearMisses()) {
+                assertThat(html).contains("<td class=\"crit\">" + near.criterionName() + "</td><td class=\"actual\"");
+            }
         }
         assertThat(count(html, "data-testid=\"card\"")).isEqualTo(view.cards().size());
         assertThat(count(html, "<tr( class=\"odd\")? data-index=\"\\d+\" data-id=")).isEqualTo(view.rows().size());
@@ -116,9 +135,9 @@ class DecisionHtmlWriterTest {
         String id = "X<1>&\"' #";
         Evaluation evaluation = sampleWith("0", "name", script, "0", "district", "A&B <Huyện>", "0", "commune", img,
                 "1", "id", id, "1", "name", img, "1", "sponsor", "'><svg onload=alert(1)>");
-        ReportView view = ReportView.of(evaluation);
+        ReportView view = ReportView.of(evaluation, Words.vietnamese(), Cards.ALL);
         assertThat(view.card("GL-2024-001").name()).as("the view holds the text; the template escapes it").isEqualTo(script);
-        String html = html(evaluation);
+        String html = html(evaluation, Words.vietnamese(), Cards.ALL);
         assertThat(count(html, "<script")).as("only the page's own script").isEqualTo(1);
         assertThat(count(html, "</script>")).isEqualTo(1);
         assertThat(html).doesNotContain("<img").doesNotContain("<svg onload").doesNotContain("<Huyện>")
@@ -141,14 +160,48 @@ class DecisionHtmlWriterTest {
     }
 
     @Test
-    void printingKeepsCardsAndRowsWholeAndHidesTheControls() throws Exception {
+    void printingKeepsCardsAndRowsWholeAndHidesTheControlsAndTheList() throws Exception {
         String css = Assets.text("report.css");
         Matcher print = Pattern.compile("(?s)@media print\\{(.*?)\n\\}").matcher(css);
         assertThat(print.find()).as("a print style").isTrue();
         assertThat(print.group(1)).contains("@page{size:A4")
                 .containsPattern("tr,article\\.card[^{]*\\{break-inside:avoid;page-break-inside:avoid\\}")
-                .containsPattern("\\.controls[^{]*\\{display:none");
-        assertThat(html(sample)).contains(print.group(1)).contains("<article class=\"card");
+                .containsPattern("\\.controls[^{]*\\{display:none")
+                .containsPattern("#list[^{]*\\{display:none");
+        assertThat(html(sample, Words.vietnamese(), Cards.ALL)).contains(print.group(1)).contains("<article class=\"card");
+    }
+
+    @Test
+    void theDefaultPageIsVietnameseWithTheTitleTablesAndNoCards() throws Exception {
+        String html = html(sample);
+        assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"vi\">")
+                .contains("<h2>Kết quả theo danh hiệu</h2>").contains("data-testid=\"near-misses\"")
+                .contains("<td class=\"actual\" data-label=\"Thực tế\">xếp thứ 6 trong Gia Lâm</td>")
+                .doesNotContain("data-testid=\"card\"").doesNotContain("id=\"details\"").doesNotContain("href=\"#card-")
+                .doesNotContain("class=\"en\"").doesNotContain("&gt;= ");
+        String english = html(sample, Words.english(), Cards.MISSED);
+        assertThat(english).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
+                .contains("<h2>Results by title</h2>").contains("rank 6 in Gia Lâm")
+                .doesNotContain("Kết quả").doesNotContain("Tiêu chí");
+        assertThat(count(english, "data-testid=\"card\"")).isEqualTo(sample.decisions().stream().filter(d -> d.awards().isEmpty()).count());
+    }
+
+    /**
+     * A batch of 10,000 generated records (the benchmark's generator) gives a page under 15 MB by
+     * default; every card would weigh several times that, which is why they are on request.
+     */
+    @Test
+    void aPageOfTenThousandRecordsIsUnderFifteenMegabytes() throws Exception {
+        StringWriter generated = new StringWriter();
+        new BatchGenerator(2024, 1).write(10_000, BatchFormat.JSON, generated);
+        Evaluation big = new Evaluator(TestRules.standard()).evaluate(BatchReader.readJson(
+                new ByteArrayInputStream(generated.toString().getBytes(StandardCharsets.UTF_8))));
+        ByteArrayOutputStream page = new ByteArrayOutputStream();
+        DecisionHtmlWriter.write(big, page);
+        assertThat(page.size()).as("bytes of the default page of 10,000 records").isLessThan(15 * 1024 * 1024);
+        String html = page.toString(StandardCharsets.UTF_8);
+        assertThat(html).contains("<b data-testid=\"count-records\">10.000</b>");
+        assertThat(count(html, "<tr class=\"odd\" data-index=|<tr data-index=")).isEqualTo(big.decisions().size());
     }
 
     @Test

@@ -2,10 +2,10 @@ package dvk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dvk.domain.Comparison;
 import dvk.domain.CriterionOutcome;
 import dvk.domain.YearRange;
 import dvk.regression.Impact;
-import dvk.report.Words.Label;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,11 +31,12 @@ class ImpactHtmlWriterTest {
                 new Impact.TitleChange("CITY_WORK_SIGN", "Gắn biển công trình cấp thành phố", "City-level work sign",
                         true, true, 2, 2, 0, 0));
         CriterionOutcome before = new CriterionOutcome("GL-1", "CITY_MODEL", "months-running", true, "14", ">= 12",
-                "city-model.months-running", "guidance");
+                "city-model.months-running", "guidance", new Comparison.AtLeast(14L, 12));
         CriterionOutcome after = new CriterionOutcome("GL-1", "CITY_MODEL", "months-running", false, "14", ">= 18",
-                "city-model.months-running", "guidance");
+                "city-model.months-running", "guidance", new Comparison.AtLeast(14L, 18));
         CriterionOutcome eligibility = new CriterionOutcome("GL-1", CriterionOutcome.EVERY_TITLE, "complete-dossier",
-                false, "no report", "report", "eligibility.complete-dossier", "Law 06/2022/QH15");
+                false, "missing report", "report", "eligibility.complete-dossier", "Law 06/2022/QH15",
+                new Comparison.Documents(List.of("report"), List.of("report")));
         List<Impact.NominationChange> titleChanges = List.of(
                 new Impact.NominationChange(0, "GL-1", SCRIPT_NAME, "Gia Lâm", List.of(), List.of("DISTRICT_MODEL", "CITY_MODEL"),
                         75, 70, List.of("DISTRICT_MODEL"), List.of(new Impact.OutcomeChange("CITY_MODEL", "months-running",
@@ -57,15 +58,17 @@ class ImpactHtmlWriterTest {
     @Test
     void theViewWritesTheCountsAndTheSides() {
         ImpactView view = ImpactView.of(impact());
-        assertThat(view.title()).isEqualTo("Tác động của thay đổi tiêu chí · Impact of a criteria change — batch.json");
-        assertThat(view.sides()).extracting(ImpactView.Side::label)
-                .containsExactly(new Label("Trước", "base"), new Label("Sau", "changed"));
+        assertThat(view.title()).isEqualTo("Tác động của thay đổi tiêu chí — batch.json");
+        assertThat(view.sides()).extracting(ImpactView.Side::label).containsExactly("Trước", "Sau");
+        assertThat(view.sides()).extracting(ImpactView.Side::rules).containsExactly("46 quy tắc", "31 quy tắc");
+        assertThat(ImpactView.of(impact(), Words.english()).sides()).extracting(ImpactView.Side::label)
+                .containsExactly("base", "changed");
         assertThat(view.sides().get(0).fingerprint()).isEqualTo("sha256:25f3b5a800d8…");
         assertThat(view.sides().get(1).fingerprint()).as("short enough to show whole").isEqualTo("sha256:6f47");
         assertThat(view.sides()).extracting(ImpactView.Side::whatIf).containsExactly(false, true);
-        assertThat(view.sides().get(1).years()).isEqualTo(new YearRange(2026, null).toString());
+        assertThat(view.sides().get(1).years()).isEqualTo("từ 2026");
         assertThat(view.titleRow("DISTRICT_MODEL")).isEqualTo(new ImpactView.TitleRow("DISTRICT_MODEL",
-                new Label("Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện", "District-level typical model"),
+                "Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện",
                 "27", "—", "0", false, "−27", true));
         assertThat(view.titleRow("CITY_MODEL")).extracting(ImpactView.TitleRow::gained, ImpactView.TitleRow::lost)
                 .containsExactly("+1", "−3");
@@ -78,14 +81,21 @@ class ImpactHtmlWriterTest {
         ImpactView view = ImpactView.of(impact());
         ImpactView.Change lost = view.change("GL-1");
         assertThat(lost.gained()).isNull();
-        assertThat(lost.lost()).isEqualTo("DISTRICT_MODEL, CITY_MODEL");
+        assertThat(lost.lost()).isEqualTo("Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện, Mô hình tiêu biểu cấp thành phố");
         assertThat(lost.score()).isEqualTo("75 → 70");
-        assertThat(lost.titlesRemoved()).containsExactly("DISTRICT_MODEL");
+        assertThat(lost.titlesRemoved()).containsExactly("Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện");
         assertThat(lost.outcomes()).containsExactly(
-                new ImpactView.Outcome("CITY_MODEL", "months-running: required >= 12 → >= 18, actual 14 (passed → failed)"),
-                new ImpactView.Outcome("every title", "complete-dossier: new criterion, required report, actual no report (failed)"));
+                new ImpactView.Outcome("Mô hình tiêu biểu cấp thành phố",
+                        "Thời gian duy trì: yêu cầu tối thiểu 12 tháng → tối thiểu 18 tháng, thực tế 14 tháng (đạt → không đạt)"),
+                new ImpactView.Outcome("mọi danh hiệu",
+                        "Hồ sơ đầy đủ: tiêu chí mới, yêu cầu Báo cáo thành tích, thực tế thiếu báo cáo thành tích (không đạt)"));
+        assertThat(ImpactView.of(impact(), Words.english()).change("GL-1").outcomes()).containsExactly(
+                new ImpactView.Outcome("City-level typical model",
+                        "months running: required at least 12 months → at least 18 months, actual 14 months (passed → failed)"),
+                new ImpactView.Outcome("every title",
+                        "complete dossier: new criterion, required Achievement report, actual missing achievement report (failed)"));
         ImpactView.Change gained = view.change("GL-2");
-        assertThat(gained.gained()).isEqualTo("CITY_MODEL");
+        assertThat(gained.gained()).isEqualTo("Mô hình tiêu biểu cấp thành phố");
         assertThat(gained.score()).as("the same score is not shown").isNull();
         assertThat(view.reasonChanges()).extracting(ImpactView.Change::id).containsExactly("GL-3");
     }
@@ -98,13 +108,18 @@ class ImpactHtmlWriterTest {
                 .contains("<style>\n" + Assets.text("impact.css") + "</style>\n")
                 .doesNotContain("<script").doesNotContain("http:").doesNotContain("https:").doesNotContain("<link")
                 .doesNotContain("url(");
-        assertThat(html).contains("<p class=\"meta\">Hồ sơ <span class=\"en\">batch</span>: batch.json · năm 2024 · 60 hồ sơ"
-                        + " (2 bị loại, như nhau ở cả hai)</p>")
-                .contains("<td>2026 onwards <span class=\"what-if\">giả định <span class=\"en\">what-if</span></span></td>")
+        assertThat(html).contains("<p class=\"meta\">Hồ sơ: batch.json · năm 2024 · 60 hồ sơ (2 bị loại, như nhau ở cả hai)</p>")
+                .contains("<td>từ 2026 <span class=\"what-if\">giả định</span></td>")
                 .contains("<td class=\"n loss\">−27</td>").contains("<td class=\"n gain\">+1</td>")
-                .contains("<li>DISTRICT_MODEL: không còn là danh hiệu <span class=\"en\">no longer a title</span></li>")
-                .contains("<li><b>every title</b> complete-dossier: new criterion")
-                .contains("Giữ danh hiệu, lý do thay đổi <span class=\"en\">Same titles, different reasons</span> (1)");
+                .contains("<li>Mô hình \"Dân vận khéo\" tiêu biểu cấp huyện: không còn là danh hiệu</li>")
+                .contains("<li><b>mọi danh hiệu</b> Hồ sơ đầy đủ: tiêu chí mới")
+                .contains("Giữ danh hiệu, lý do thay đổi (1)")
+                .doesNotContain("class=\"en\"");
+        ByteArrayOutputStream english = new ByteArrayOutputStream();
+        ImpactHtmlWriter.write(impact(), Words.english(), english);
+        assertThat(english.toString(StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
+                .contains("<p class=\"meta\">batch: batch.json · year 2024 · 60 records (2 rejected, the same in both)</p>")
+                .contains("Same titles, different reasons (1)").doesNotContain("Giữ danh hiệu");
         assertThat(Pattern.compile("<div class=\"card\"").matcher(html).results().count()).isEqualTo(3);
     }
 
@@ -115,7 +130,7 @@ class ImpactHtmlWriterTest {
                 .contains("GL-1 · &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("GL-2 · \"&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .contains("(A&amp;B &lt;Huyện&gt;)")
-                .contains("required &gt;= 12 → &gt;= 18");
+                .contains("yêu cầu tối thiểu 12 tháng → tối thiểu 18 tháng");
     }
 
     @Test
@@ -123,8 +138,7 @@ class ImpactHtmlWriterTest {
         Impact none = new Impact("batch.json", 2024, 60, 0, impact().base(), impact().base(), impact().titles(), List.of(),
                 List.of());
         String html = html(none);
-        assertThat(html).contains("Hồ sơ thay đổi danh hiệu <span class=\"en\">Nominations whose titles change</span> (0)</h2>\n"
-                + "<p>Không có. <span class=\"en\">None.</span></p>\n</body>")
+        assertThat(html).contains("Hồ sơ thay đổi danh hiệu (0)</h2>\n<p>Không có.</p>\n</body>")
                 .doesNotContain("Giữ danh hiệu").doesNotContain("bị loại").doesNotContain("what-if\">");
     }
 }

@@ -3,12 +3,24 @@ package dvk.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dvk.domain.FieldOfWork;
+import dvk.domain.Kind;
+import dvk.domain.Level;
+import dvk.domain.NominationType;
+import dvk.domain.TitleDefinition;
+import dvk.engine.RuleInfo;
 import dvk.report.Words.Label;
+import dvk.testing.TestRuleSet;
+import dvk.testing.TestRules;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -78,5 +90,46 @@ class WordsTest {
         assertThat(Words.bilingual().find("part.months")).contains(new Label("Thời gian duy trì", "time running"));
         assertThat(Words.bilingual().find("part.other")).isEmpty();
         assertThatThrownBy(() -> Words.bilingual().vi("no.such.word")).isInstanceOf(MissingResourceException.class);
+    }
+
+    @Test
+    void numbersAreGroupedByDotsInVietnameseAndByCommasInEnglish() {
+        assertThat(Words.vietnamese().number(1_200_000)).isEqualTo("1.200.000");
+        assertThat(Words.english().number(1_200_000)).isEqualTo("1,200,000");
+        assertThat(Words.vietnamese().number(new BigDecimal("92.50"))).isEqualTo("92,5");
+        assertThat(Words.english().number(new BigDecimal("1234.567"))).isEqualTo("1,234.56");
+        assertThat(Words.vietnamese().number(-1234L)).isEqualTo("-1.234");
+        assertThat(Words.vietnamese().number(999)).isEqualTo("999");
+        assertThat(Words.vietnamese().date(LocalDate.of(2022, 3, 1))).isEqualTo("01/03/2022");
+        assertThat(Words.english().date(LocalDate.of(2022, 3, 1))).isEqualTo("2022-03-01");
+    }
+
+    /** A criterion a rule set adds fails here until the bundles give it a name in both languages. */
+    @Test
+    void everyCriterionOfEveryRuleSetHasANameInBothLanguages() {
+        List<String> nameless = new ArrayList<>();
+        List<TestRuleSet> ruleSets = TestRules.all();
+        assertThat(ruleSets).extracting(TestRuleSet::name).contains("rules/2024-2025", "rules/2026");
+        for (TestRuleSet set : ruleSets) {
+            for (RuleInfo rule : set.rules().rulesById().values()) {
+                if (rule.criterion() == null) continue;
+                if (!Words.vietnamese().has("criterion." + rule.criterion())) nameless.add(set.name() + ": " + rule.id() + " (" + rule.criterion() + ")");
+            }
+            for (TitleDefinition title : set.rules().titles()) {
+                assertThat(title.nameVi()).as(set.name() + " " + title.code()).isNotBlank();
+                assertThat(title.nameEn()).as(set.name() + " " + title.code()).isNotBlank();
+            }
+        }
+        assertThat(nameless).as("criteria without a criterion.ID word in common_vi/common_en.properties").isEmpty();
+    }
+
+    @Test
+    void everyCodeOfTheDataHasAWord() {
+        for (Words words : List.of(Words.vietnamese(), Words.english())) {
+            for (NominationType type : NominationType.values()) assertThat(words.text("type." + type.name())).isNotBlank();
+            for (Kind kind : Kind.values()) assertThat(words.text("kind." + kind.name())).isNotBlank();
+            for (FieldOfWork field : FieldOfWork.values()) assertThat(words.text("field." + field.name())).isNotBlank();
+            for (Level level : Level.values()) assertThat(words.text("level." + level.name())).isNotBlank();
+        }
     }
 }

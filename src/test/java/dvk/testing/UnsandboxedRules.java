@@ -33,7 +33,7 @@ public final class UnsandboxedRules {
         }
         KieBase kieBase = services.newKieContainer(id).getKieBase();
         RuleSet standard = TestRules.standard();
-        return new RuleSet("test", standard.manifest(), "sha256:test", kieBase, standard.titles(), standard.rulesById(),
+        return new RuleSet("test", standard.manifest(), "sha256:test", kieBase, standard.titles(), standard.everyTitleRequires(), standard.rulesById(),
                 standard.warnings(), "unsandboxed, for a test", Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package dvk.engine.rulekit;
 
+import dvk.domain.Comparison;
 import dvk.domain.CriterionOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class Documents {
 
     public CriterionOutcome outcome() {
         String actual = missing.isEmpty() ? "complete" : "missing " + String.join(", ", missing);
-        return Check.outcome(rule, nominationId, missing.isEmpty(), actual, String.join(", ", needed));
+        return Check.outcome(rule, nominationId, missing.isEmpty(), actual, String.join(", ", needed),
+                new Comparison.Documents(needed, missing));
     }
 }

@@ -52,7 +52,9 @@ class RuleTestsCoverageTest {
     @Test
     void theTestsOfAThresholdFailWhenItMoves(@TempDir Path temp) throws Exception {
         RulesCopy original = RulesCopy.of(temp.resolve("original"), "2026");
+        // with the eligibility rules, which every title awarded requires (titles.json)
         RulesCopy copy = RulesCopy.dataOnly(temp, "2026")
+                .write("eligibility.drl", original.read("eligibility.drl"))
                 .write("city-bang-khen.drl", original.read("city-bang-khen.drl"))
                 .write("city-model.drl", original.read("city-model.drl"))
                 .replace("city-bang-khen.drl", "$s.total(), 90)", "$s.total(), 91)")
