@@ -21,6 +21,7 @@ final class Responses {
     }
 
     void refuse(Context ctx, Refusal refusal) {
+        if (refusal.status == 413) discardBody(ctx);
         if (Requests.api(ctx)) {
             problem(ctx, refusal);
             return;
@@ -35,6 +36,25 @@ final class Responses {
         String back = refusal.status == 401 ? "/login" : ctx.header("Referer") != null && sameSite(ctx) ? ctx.header("Referer") : "/rounds";
         ProblemPage page = new ProblemPage(refusal.status, words.text(refusal.key, refusal.arguments), refusal.details, back);
         ctx.html(templates.render("problem", Requests.page(Requests.frame(ctx, page.title(), "", guard.formToken(ctx)), page)));
+    }
+
+    /** What a refused upload may still send is read and dropped, so that the sender hears the answer. */
+    private static final long DISCARDED_AT_MOST = 256L << 20;
+
+    /**
+     * Reads and drops what is left of a refused request's body (up to {@link #DISCARDED_AT_MOST}):
+     * a client still sending when the server answers and closes sees the connection reset, not the
+     * 413 that says the limit. The connection is closed after the answer.
+     */
+    private static void discardBody(Context ctx) {
+        ctx.header("Connection", "close");
+        try (java.io.InputStream body = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < DISCARDED_AT_MOST && (n = body.read(buffer)) > 0; ) read += n;
+        } catch (java.io.IOException | IllegalStateException e) {
+            // the body was read already, or the client went away: nothing left to drop
+        }
     }
 
     /** Only a page of this site is offered as the way back. */

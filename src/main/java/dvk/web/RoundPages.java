@@ -229,7 +229,8 @@ final class RoundPages {
         Evaluation evaluation = rounds.evaluation(version);
         attachment(ctx, "dvk-round-" + round.id() + "-v" + version.number() + "-decisions.xlsx");
         ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        write(ctx, out -> DecisionXlsxWriter.write(evaluation, out));
+        Words words = Requests.words(ctx);
+        write(ctx, out -> DecisionXlsxWriter.write(evaluation, words, out));
     }
 
     void json(Context ctx) {
