@@ -109,7 +109,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         if (StandardOutput.lost(out, err)) return ExitCodes.USAGE;
         int count = report.results().size();
-        String used = used(report.rulesUsed());
+        String used = used(messages, report.rulesUsed());
         if (done.value() instanceof Verification.Update updated) return updated(updated, count, used, err);
         if (report.failing() > 0) {
             err.println("dvk: " + messages.text("cli.verify.failing", Outcomes.count(messages, report.failing()),
@@ -167,7 +167,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Verification.Report report = covered.report();
         err.println("dvk: coverage of " + covered.coverage().ruleSets().size() + " rule sets by " + report.results().size()
                 + " fixtures → " + output.target() + (report.failing() > 0 ? "; " + report.failing() + " fixtures do not"
-                + " hold (dvk verify lists the mismatches)" : "") + used(report.rulesUsed()));
+                + " hold (dvk verify lists the mismatches)" : "") + used(language.messages(), report.rulesUsed()));
         return report.failing() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
@@ -181,9 +181,9 @@ public final class VerifyCommand implements Callable<Integer> {
         return found != null ? found.resolveSibling(DEFAULT_FIXTURES) : DEFAULT_FIXTURES;
     }
 
-    private static String used(List<RuleSet> used) {
-        return " (rules " + used.stream().map(r -> RulesOption.used(r.source(), r.fingerprint()))
-                .collect(Collectors.joining(", ")) + ")";
+    private static String used(Words messages, List<RuleSet> used) {
+        return messages.text("cli.rulesUsed", used.stream().map(r -> RulesOption.used(r.source(), r.fingerprint()))
+                .collect(Collectors.joining(", ")));
     }
 
     private static int failed(Outcome<?> outcome, PrintWriter err) {

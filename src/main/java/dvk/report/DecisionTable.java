@@ -121,6 +121,63 @@ public record DecisionTable(List<Column> columns, List<List<Object>> rows) {
         return row;
     }
 
+    /**
+     * The table as the committee's workbook shows it in Vietnamese: the same columns and rows, but
+     * numbered from 1 (STT), with the nomination's type, the status and {@code Có}/{@code Không}
+     * in words, the titles awarded by name and the reasons worded by {@link OutcomeWords}
+     * ({@code Mô hình … cấp thành phố: Điểm tối thiểu (thực tế 70; yêu cầu tối thiểu 80)}).
+     * Headers stay the codes; the writer puts the words above them.
+     */
+    public static DecisionTable committee(Evaluation evaluation, Words words) {
+        OutcomeWords reasons = OutcomeWords.of(words, evaluation.rules());
+        List<TitleDefinition> titles = evaluation.rules().awardedTitles();
+        List<Column> columns = columns(titles);
+        List<Row> rows = new ArrayList<>();
+        for (Decision d : evaluation.decisions()) {
+            List<Object> cells = new ArrayList<>(row(d, titles, evaluation.provisional()));
+            cells.set(columns.indexOf(AWARDS), text(d.awards().stream().map(a -> reasons.title(a.title()))
+                    .collect(Collectors.joining("; "))));
+            cells.set(columns.indexOf(REASONS), text(reasons(d.notAwarded(), reasons)));
+            rows.add(new Row(d.index(), worded(cells, columns, words)));
+        }
+        evaluation.rejected().forEach(r -> rows.add(new Row(r.index(), worded(row(r, titles, words), columns, words))));
+        rows.sort(Comparator.comparingInt(Row::index));
+        return new DecisionTable(columns, rows.stream().map(Row::cells).toList());
+    }
+
+    private static final Column AWARDS = new Column("awards", CellType.TEXT);
+    private static final Column REASONS = new Column("reasons", CellType.TEXT);
+
+    /** The codes of one row in words: index + 1, type, status, yes and no. */
+    private static List<Object> worded(List<Object> cells, List<Column> columns, Words words) {
+        List<Object> row = new ArrayList<>(cells);
+        for (int c = 0; c < columns.size(); c++) {
+            Object value = row.get(c);
+            if (value == null) continue;
+            switch (columns.get(c).header()) {
+                case "index" -> row.set(c, ((Integer) value) + 1);
+                case "type" -> row.set(c, words.textOr("type." + value, value.toString()));
+                case "status" -> row.set(c, words.text("workbook.status." + value));
+                default -> {
+                    if (YES.equals(value)) row.set(c, words.text("common.yes"));
+                    else if (NO.equals(value)) row.set(c, words.text("common.no"));
+                }
+            }
+        }
+        return row;
+    }
+
+    /** {@code Tên danh hiệu: tiêu chí (thực tế …; yêu cầu …) | …}, in the words of {@code reasons}. */
+    static String reasons(List<NotAwarded> notAwarded, OutcomeWords reasons) {
+        Words words = reasons.words();
+        return notAwarded.stream()
+                .map(n -> reasons.title(n.title()) + ": " + n.failed().stream()
+                        .map(o -> words.text("workbook.reason", reasons.criterion(o.criterion()), reasons.actual(o),
+                                reasons.required(o)))
+                        .collect(Collectors.joining("; ")))
+                .collect(Collectors.joining(" | "));
+    }
+
     /** {@code CITY_MODEL (min-score: 70, required >= 80) | …}: every title missed with its failed criteria. */
     static String reasons(List<NotAwarded> notAwarded) {
         return notAwarded.stream()

@@ -189,12 +189,21 @@ class EvaluateCommandTest {
     void xlsxOutputHasTheRowsOfTheCsvOutputWithTypedCells() throws Exception {
         Path sample = Path.of("fixtures/samples/gia-lam-2024.json");
         Path out = temp.resolve("decisions.xlsx");
+        Path committee = temp.resolve("ket-qua.xlsx");
         CommandRun run = CommandRun.of("evaluate", sample.toString(), "--rules", "rules", "--format", "xlsx",
-                "--out", out.toString());
+                "--out", committee.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).as("the lines about the batch follow --lang, Vietnamese by default")
-                .contains("dvk: 60 hồ sơ, 60 được xét, 0 bị loại; DISTRICT_MODEL 27").contains(out.toString());
+                .contains("dvk: 60 hồ sơ, 60 được xét, 0 bị loại; DISTRICT_MODEL 27").contains(committee.toString());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(committee.toFile())) {
+            Sheet decisions = workbook.getSheet("Kết quả xét");
+            assertThat(decisions.getLastRowNum()).isEqualTo(60);
+            assertThat(new DataFormatter().formatCellValue(decisions.getRow(17).getCell(6))).isEqualTo("01/03/2022");
+        }
+        // in English the sheet is the CSV's table, cell for cell
+        assertThat(CommandRun.of("evaluate", sample.toString(), "--rules", "rules", "--format", "xlsx", "--lang", "en",
+                "--out", out.toString()).exitCode()).isZero();
         Path csv = temp.resolve("decisions.csv");
         assertThat(CommandRun.of("evaluate", sample.toString(), "--rules", "rules", "--format", "csv", "--out",
                 csv.toString()).exitCode()).isZero();

@@ -136,7 +136,7 @@ class PackagedJarIT {
         assertThat(written.exitCode()).isZero();
         assertThat(written.err()).doesNotContain("Exception").doesNotContain("WARN").contains("60 được xét");
         try (XSSFWorkbook workbook = new XSSFWorkbook(output.toFile())) {
-            assertThat(workbook.getSheet("Decisions").getLastRowNum()).isEqualTo(60);
+            assertThat(workbook.getSheet("Kết quả xét").getLastRowNum()).isEqualTo(60);
         }
     }
 
