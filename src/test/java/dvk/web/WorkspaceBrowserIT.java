@@ -163,7 +163,7 @@ class WorkspaceBrowserIT {
         browser.findElement(By.cssSelector("[data-testid='download-xlsx']")).click();
         Path workbook = waitForDownload(".xlsx");
         try (XSSFWorkbook decisions = new XSSFWorkbook(workbook.toFile())) {
-            assertThat(decisions.getSheet("Decisions").getLastRowNum()).isEqualTo(60);
+            assertThat(decisions.getSheet("Kết quả xét").getLastRowNum()).isEqualTo(60);
         }
 
         browser.findElement(By.cssSelector("[data-testid='logout']")).click();

@@ -203,7 +203,7 @@ class WorkspaceTest {
         assertThat(report.headers().firstValue("Content-Security-Policy")).get().asString().contains("script-src 'unsafe-inline'");
         HttpResponse<byte[]> xlsx = secretary.getBytes(page + "/decisions.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
-            assertThat(workbook.getSheet("Decisions").getLastRowNum()).isEqualTo(60);
+            assertThat(workbook.getSheet("Kết quả xét").getLastRowNum()).isEqualTo(60);
         }
         assertThat(secretary.getBytes(page + "/input").body()).isEqualTo(Files.readAllBytes(SAMPLE_XLSX));
         JsonNode decisions = JSON.readTree(secretary.get(page + "/decisions.json").body());
