@@ -225,7 +225,7 @@ class DecisionXlsxWriterTest {
             List<String> columns = texts(sheet.getRow(0));
             TitleDefinition districtModel = evaluation.rules().awardedTitles().stream()
                     .filter(t -> t.code().equals("DISTRICT_MODEL")).findFirst().orElseThrow();
-            assertThat(columns).startsWith("STT", "Mã hồ sơ", "Tên mô hình, công trình", "Loại", "Huyện", "Xã",
+            assertThat(columns).startsWith("STT", "Mã hồ sơ", "Tên mô hình, công trình", "Loại", "Quận, huyện", "Xã, phường",
                     "Ngày bắt đầu", "Ngày hoàn thành", "Tình trạng", "Điểm", districtModel.nameVi())
                     .contains("Danh hiệu đạt", "Lý do không đạt", "Mã mô hình", "Ghi chú")
                     .noneMatch(c -> c.matches("[A-Z]+_[A-Z_]+|[a-z]+([A-Z][a-z]*)*"));
