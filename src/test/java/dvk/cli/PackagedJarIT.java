@@ -126,7 +126,7 @@ class PackagedJarIT {
         Run xlsx = dvk("evaluate", input.toString());
         // nothing on stderr but the summary and what reading the batch warns of (the sample spells Yên Viên two ways)
         assertThat(xlsx.err().lines()).allMatch(line -> line.startsWith("dvk: cảnh báo: ")
-                || line.startsWith("dvk: 60 records, 60 decided, 0 rejected;") && line.endsWith("(rules bundled:rules/2024-2025 "
+                || line.startsWith("dvk: 60 hồ sơ, 60 được xét, 0 bị loại;") && line.endsWith("(quy tắc bundled:rules/2024-2025 "
                         + json.err().substring(json.err().indexOf("sha256:"), json.err().indexOf("sha256:") + 19) + ")"));
         assertThat(xlsx.exitCode()).isZero();
         assertThat(xlsx.out()).isEqualTo(json.out());
