@@ -6,11 +6,14 @@ import dvk.web.Workspace;
 import dvk.web.WorkspaceBench;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
@@ -94,17 +97,24 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("dvk: cannot serve on " + host + ":" + port + ": " + rootMessage(e));
             return ExitCodes.USAGE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGTERM and Ctrl-C stop the workspace here, before the JVM shuts down: H2 closes its
+        // database in a shutdown hook of its own, which would run beside the requests being let finish
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String signal : List.of("TERM", "INT")) Signal.handle(new Signal(signal), s -> stopRequested.countDown());
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (!stopped.compareAndSet(false, true)) return;
             err.println("dvk: stopping: finishing the requests in flight");
             err.flush();
             workspace.stop();
             database.close();
             err.println("dvk: stopped");
             err.flush();
-            stopped.countDown();
-        }, "dvk serve: stop"));
-        stopped.await();
+        };
+        // any other way out (System.exit, the last thread ending) still stops as cleanly as it can
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "dvk serve: stop"));
+        stopRequested.await();
+        stop.run();
         return ExitCodes.OK;
     }
 

@@ -200,6 +200,12 @@ public record ReportView(Words words, String title, int year, RuleSetView ruleSe
                 text(n.id()) + " " + text(n.name()) + " " + text(n.commune()) + " " + text(n.district()), chips);
     }
 
+    /** One nomination's card, as the report draws it: for a page that shows one card (the workspace's). */
+    public static CardView card(Evaluation evaluation, Decision d, Words words) {
+        RuleSet rules = evaluation.rules();
+        return card(d, new TitleView.Catalog(rules, TitleSummary.of(evaluation).titles(), words), OutcomeWords.of(words, rules));
+    }
+
     private static CardView card(Decision d, TitleView.Catalog titles, OutcomeWords reasons) {
         Words words = reasons.words();
         Nomination n = d.nomination();

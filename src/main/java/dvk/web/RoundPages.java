@@ -1,11 +1,13 @@
 package dvk.web;
 
+import dvk.domain.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dvk.engine.Evaluation;
 import dvk.io.TemporaryFiles;
 import dvk.report.DecisionHtmlWriter;
 import dvk.report.DecisionXlsxWriter;
+import dvk.report.ReportView;
 import dvk.report.Words;
 import dvk.store.Actor;
 import dvk.store.Rounds;
@@ -189,29 +191,13 @@ final class RoundPages {
         Rounds.Round round = round(ctx);
         Rounds.Version version = version(ctx, round);
         int position = (int) Ids.number(ctx.pathParam("position"));
-        Rounds.DecisionRow row = store.read(tx -> tx.rounds().decision(version.id(), position)).orElseThrow(Refusal::notFound);
-        Titles titles = titles(version, Requests.words(ctx));
-        JsonNode detail = read(row.detailJson());
-        List<CardPage.Part> parts = new ArrayList<>();
-        detail.path("score").path("parts").properties().forEach(p -> parts.add(new CardPage.Part(p.getKey(), p.getValue().asInt())));
-        List<CardPage.Award> awards = new ArrayList<>();
-        for (JsonNode a : detail.path("awards")) {
-            awards.add(new CardPage.Award(a.path("title").asText(), titles.name(a.path("title").asText()), a.path("rule").asText(),
-                    a.path("cite").asText()));
-        }
-        List<CardPage.Missed> missed = new ArrayList<>();
-        for (JsonNode n : detail.path("notAwarded")) {
-            List<CardPage.Failed> failed = new ArrayList<>();
-            for (JsonNode f : n.path("failed")) {
-                failed.add(new CardPage.Failed(f.path("criterion").asText(), f.path("actual").asText(), f.path("required").asText(),
-                        f.path("rule").asText(), f.path("cite").asText()));
-            }
-            missed.add(new CardPage.Missed(n.path("title").asText(), titles.name(n.path("title").asText()), failed));
-        }
-        CardPage page = new CardPage(round.name(), Routes.version(round.id(), version.number()), row.nominationId(), row.name(),
-                row.type(), row.kind(), row.field(), row.sponsor(), row.commune(), row.district(), row.city(), row.score(), parts,
-                awards, missed);
-        render(ctx, "nomination", row.nominationId() + " · " + round.name(), page);
+        Evaluation evaluation = rounds.evaluation(version);
+        Decision decision = evaluation.decisions().stream().filter(d -> d.index() == position).findFirst()
+                .orElseThrow(Refusal::notFound);
+        Words words = Requests.words(ctx);
+        CardPage page = new CardPage(round.name(), Routes.version(round.id(), version.number()),
+                ReportView.card(evaluation, decision, words), words);
+        render(ctx, "nomination", decision.nomination().id() + " · " + round.name(), page);
     }
 
     /** The report as {@code dvk evaluate --format html} writes it, from the version's evaluation. */

@@ -120,6 +120,7 @@ public final class Workspace {
 
         routes.get("/health", this::health, Access.PUBLIC);
         routes.get("/static/web.css", this::style, Access.PUBLIC);
+        routes.get("/static/card.css", this::cardStyle, Access.PUBLIC);
         routes.get("/setup", auth::setupForm, Access.PUBLIC);
         routes.post("/setup", auth::setup, Access.PUBLIC);
         routes.get("/login", auth::loginForm, Access.PUBLIC);
@@ -224,6 +225,13 @@ public final class Workspace {
         health.put("database", up ? "ok" : "down");
         health.put("kind", database.kind().name().toLowerCase(java.util.Locale.ROOT));
         Api.json(ctx, up ? 200 : 503, health);
+    }
+
+    /** The report's card style (its colours and the card), for the card page, which draws the report's card. */
+    private void cardStyle(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType("text/css; charset=utf-8");
+        ctx.result(dvk.report.Assets.text("card.css"));
     }
 
     private void style(Context ctx) throws IOException {

@@ -68,7 +68,7 @@ class DecisionHtmlWriterTest {
                     .doesNotContainPattern("(?i)(src|href|action)\\s*=\\s*\"?\\s*//")
                     .doesNotContainPattern("(?i)<(script|img|iframe|embed|object|video|audio)[^>]*\\ssrc=");
             assertThat(count(html, "<script")).as("one inline script").isEqualTo(1);
-            assertThat(html).contains("<style>\n" + Assets.text("report.css") + "</style>\n")
+            assertThat(html).contains("<style>\n" + Assets.text("card.css") + Assets.text("report.css") + "</style>\n")
                     .contains("<script>\n" + Assets.text("report.js") + "</script>\n");
         }
     }

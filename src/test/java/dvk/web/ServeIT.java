@@ -95,6 +95,40 @@ class ServeIT {
         }
     }
 
+    @Test
+    void aSigtermDuringAnUploadLetsItFinishBeforeStopping(@TempDir Path directory) throws Exception {
+        Path batch = directory.resolve("batch.csv");
+        assertThat(ServedJar.dvk(directory, directory.resolve("generate.log"), "generate", "--n", "6000", "--out", batch.toString()))
+                .isZero();
+        HttpResponse<String> answer;
+        try (ServedJar served = ServedJar.start(directory)) {
+            TestWorkspace.Browser admin = createAdministrator(served);
+            admin.formToken("/users");
+            admin.submit("/users", "login", "thuky", "displayName", "Thư ký", "password", ADMIN_PASSWORD, "roles", "SECRETARY");
+            TestWorkspace.Browser secretary = new TestWorkspace.Browser(served.base).signIn("thuky", ADMIN_PASSWORD);
+            secretary.formToken("/rounds/new");
+            byte[] content = Files.readAllBytes(batch);
+            CompletableFuture<HttpResponse<String>> upload = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return secretary.upload("/rounds", Map.of("name", "Giữa chừng", "year", "2024"), "batch.csv", content);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(700);
+            assertThat(upload).as("the upload is still running when the stop comes").isNotDone();
+            served.terminate();
+            answer = upload.get();
+            assertThat(served.errors()).contains("dvk: stopping").doesNotContain("internal error");
+        }
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+        try (Database database = Database.open(Database.embedded(directory.resolve("dvk-data")))) {
+            Rounds.Round round = new Store(database).read(tx -> tx.rounds().list()).get(0);
+            assertThat(round.name()).isEqualTo("Giữa chừng");
+            assertThat(round.latest().records()).isEqualTo(6000);
+        }
+    }
+
     private static TestWorkspace.Browser createAdministrator(ServedJar served) throws Exception {
         TestWorkspace.Browser browser = new TestWorkspace.Browser(served.base);
         String link = served.setupLink();

@@ -137,7 +137,7 @@ class WorkspaceBrowserIT {
         WebElement first = browser.findElement(By.cssSelector("[data-testid='decisions'] tbody tr a"));
         String id = first.getText();
         first.click();
-        assertThat(browser.findElement(By.cssSelector("[data-testid='card'] h1")).getText()).contains(id);
+        assertThat(browser.findElement(By.cssSelector("[data-testid='card'] h3")).getText()).contains(id);
         screenshot("4-card.png");
         browser.navigate().back();
 

@@ -197,7 +197,9 @@ class WorkspaceTest {
 
         HttpResponse<String> card = secretary.get(page + "/nominations/0");
         assertThat(card.statusCode()).isEqualTo(200);
-        assertThat(card.body()).contains("data-testid=\"card\"").contains("GL-2024-");
+        assertThat(card.body()).contains("data-testid=\"card\"").contains("GL-2024-001")
+                .as("the report's own card, its reasons in words").contains("class=\"failed\"").doesNotContain(">min-score<");
+        assertThat(secretary.get("/static/card.css").body()).isEqualTo(dvk.report.Assets.text("card.css"));
         HttpResponse<String> report = secretary.get(page + "/report.html");
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.headers().firstValue("Content-Security-Policy")).get().asString().contains("script-src 'unsafe-inline'");

@@ -1,17 +1,11 @@
 package dvk.web.view;
 
-import java.util.List;
+import dvk.report.CardView;
+import dvk.report.Words;
 
-/** One nomination's decision with its reasons: the score's parts, each title awarded and why, each title missed and why. */
-public record CardPage(String roundName, String back, String id, String name, String type, String kind, String field,
-                       String sponsor, String commune, String district, String city, Integer score, List<Part> parts,
-                       List<Award> awards, List<Missed> missed) {
-
-    public record Part(String name, int points) {}
-
-    public record Award(String title, String name, String rule, String cite) {}
-
-    public record Missed(String title, String name, List<Failed> failed) {}
-
-    public record Failed(String criterion, String actual, String required, String rule, String cite) {}
-}
+/**
+ * One nomination's decision with its reasons, on a page of the workspace: the report's own card
+ * ({@link CardView}, drawn by {@code report/card.jte} as in {@code dvk evaluate --format html}), and
+ * the way back to its round.
+ */
+public record CardPage(String roundName, String back, CardView card, Words words) {}
