@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dvk.testing.HeadlessChromium;
 import dvk.testing.RulesCopy;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Opens the HTML pages made by the packaged {@code target/dvk.jar} in headless Chromium, and checks
@@ -41,11 +40,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code target/screenshots/} (with a PNG of each printed page where Poppler's pdftoppm is installed).
  */
 class ReportBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String INSTALL = "the report's browser test needs Debian's Chromium and its driver at "
-            + CHROMIUM + " and " + CHROMEDRIVER + ": install them with `apt-get install chromium chromium-driver`"
-            + " (.ci/run does so when they are missing)";
     private static final Path JAR = Path.of("target/dvk.jar").toAbsolutePath();
     private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.json").toAbsolutePath();
     /** Three districts, two of which differ only by case: the district filter compares exact strings. */
@@ -58,10 +52,9 @@ class ReportBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Selenium's DevTools bindings lag behind Debian's Chromium; the CDP commands used here need none of them. Held: loggers are weakly referenced. */
-    private static final java.util.logging.Logger SELENIUM_DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     private static ChromeDriver browser;
-    private static Path userData;
+    private static HeadlessChromium chromium;
     private static Report sample;
     /** The sample with every card ({@code --cards all}). */
     private static Report sampleCards;
@@ -94,8 +87,7 @@ class ReportBrowserIT {
 
     @BeforeAll
     static void generateReportsAndStartTheBrowser() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM)).as(INSTALL).isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER)).as(INSTALL).isTrue();
+        HeadlessChromium.requireInstalled("the report's browser test");
         assertThat(JAR).as("target/dvk.jar: run through `./mvnw verify`, after package").exists();
         Files.createDirectories(OUT);
         Path multi = OUT.resolve("districts-2024.json");
@@ -106,7 +98,7 @@ class ReportBrowserIT {
         Path markup = OUT.resolve("names-2024.json");
         Files.write(markup, JSON.writeValueAsBytes(named));
         Path months18 = OUT.resolve("months-18");
-        delete(months18);
+        HeadlessChromium.deleteTree(months18);
         Path changed = RulesCopy.of(months18).replace("district-model.drl", "$m.months(), 12)", "$m.months(), 18)").directory();
         List<Process> runs = new ArrayList<>();
         for (Map.Entry<Path, String> batch : Map.of(SAMPLE, "report", multi, "districts", markup, "names").entrySet()) {
@@ -133,30 +125,13 @@ class ReportBrowserIT {
         impact = new Impact(OUT.resolve("impact.html").toUri().toString(), JSON.readTree(OUT.resolve("impact.json").toFile()));
         Files.createDirectories(SCREENSHOTS);
 
-        userData = Files.createTempDirectory("dvk-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + userData, "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        SELENIUM_DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(10));
+        chromium = HeadlessChromium.start("the report's browser test", Duration.ofSeconds(20), null);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void quit() throws Exception {
-        if (browser != null) browser.quit();
-        if (userData != null) delete(userData);
-    }
-
-    private static void delete(Path directory) throws Exception {
-        if (!Files.exists(directory)) return;
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+        if (chromium != null) chromium.close();
     }
 
     /** The report made from the batch, with the JSON decisions of the same batch and its input records by id. */

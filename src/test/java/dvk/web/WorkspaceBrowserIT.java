@@ -2,13 +2,12 @@ package dvk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dvk.testing.HeadlessChromium;
 import dvk.testing.XlsxFile;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The committee's whole path through the packaged jar's workspace in headless Chromium: the
@@ -31,50 +28,30 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * version uploaded, the workbook downloaded, signing out. Screenshots go to {@code target/serve-browser/}.
  */
 class WorkspaceBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String INSTALL = "the workspace's browser test needs Debian's Chromium and its driver at "
-            + CHROMIUM + " and " + CHROMEDRIVER + ": install them with `apt-get install chromium chromium-driver`"
-            + " (.ci/run does so when they are missing)";
     private static final Path OUT = Path.of("target/serve-browser").toAbsolutePath();
     private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.xlsx").toAbsolutePath();
-    private static final java.util.logging.Logger SELENIUM_DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     private static ChromeDriver browser;
-    private static Path userData;
+    private static HeadlessChromium chromium;
     private static Path downloads;
     private static ServedJar served;
 
     @BeforeAll
     static void serveAndStartTheBrowser() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM)).as(INSTALL).isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER)).as(INSTALL).isTrue();
+        HeadlessChromium.requireInstalled("the workspace's browser test");
         assertThat(ServedJar.JAR).as("target/dvk.jar: run through `./mvnw verify`, after package").exists();
-        deleteTree(OUT);
+        HeadlessChromium.deleteTree(OUT);
         Files.createDirectories(OUT);
         served = ServedJar.start(Files.createDirectories(OUT.resolve("workspace")));
         downloads = Files.createDirectories(OUT.resolve("downloads"));
-        userData = Files.createTempDirectory("dvk-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + userData, "--window-size=1400,1000");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        SELENIUM_DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(10));
-        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        chromium = HeadlessChromium.start("the workspace's browser test", Duration.ofSeconds(60), downloads);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void quit() throws Exception {
-        if (browser != null) browser.quit();
+        if (chromium != null) chromium.close();
         if (served != null) served.terminate();
-        deleteTree(userData);
     }
 
     @Test
@@ -218,10 +195,4 @@ class WorkspaceBrowserIT {
         Files.write(OUT.resolve(file), Base64.getDecoder().decode((String) result.get("data")));
     }
 
-    private static void deleteTree(Path directory) throws Exception {
-        if (directory == null || !Files.exists(directory)) return;
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
 }
