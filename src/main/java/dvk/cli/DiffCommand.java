@@ -100,7 +100,7 @@ public final class DiffCommand implements Callable<Integer> {
                 RulesOption.used(impact.changed().source(), impact.changed().fingerprint()),
                 RulesOption.used(impact.base().source(), impact.base().fingerprint()),
                 changes == 1 ? messages.text("cli.diff.changes.one") : messages.text("cli.diff.changes", changes),
-                output.target()));
+                output.target(messages)));
         return ExitCodes.OK;
     }
 }

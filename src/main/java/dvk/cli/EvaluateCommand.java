@@ -142,7 +142,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             clock.print(err);
             RunFigures.print(err, tally.firstDecision());
         }
-        err.println("dvk: " + summary(tally, words) + " → " + output.target()
+        err.println("dvk: " + summary(tally, words) + " → " + output.target(words)
                 + words.text("cli.rulesUsed", RulesOption.used(done.rules().source(), done.rules().fingerprint())));
         List<Warning> warnings = done.warnings();
         for (Warning warning : warnings.subList(0, Math.min(warnings.size(), LINES_SHOWN))) {

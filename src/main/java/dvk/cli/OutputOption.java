@@ -110,6 +110,11 @@ public final class OutputOption {
         return out == null ? "standard output" : out.toString();
     }
 
+    /** Where the output goes, in the words of a summary line: the file, or standard output in its language. */
+    String target(dvk.report.Words words) {
+        return out == null ? words.text("cli.standardOutput") : out.toString();
+    }
+
     /** The line (without "dvk: ") for an output that could not be written. */
     String cannotWrite(IOException e) {
         return e instanceof StandardOutput.Lost ? e.getMessage() : "cannot write " + target() + ": " + e.getMessage();

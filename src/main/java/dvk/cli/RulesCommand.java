@@ -73,7 +73,7 @@ public final class RulesCommand implements Callable<Integer> {
             output.write(spec, content);
             err.println("dvk: " + messages.text("cli.rules.written",
                     Outcomes.count(messages, catalogs.stream().mapToInt(c -> c.rules().size()).sum()),
-                    Outcomes.count(messages, catalogs.size()), output.target())
+                    Outcomes.count(messages, catalogs.size()), output.target(messages))
                     + messages.text("cli.rulesUsed", catalogs.stream().map(c -> RulesOption.used(c.source(), c.fingerprint()))
                             .collect(Collectors.joining(", "))));
         } catch (IOException e) {

@@ -46,7 +46,7 @@ class RulesFoundTest {
         Run evaluate = dvkIn(fixtures, "evaluate", SAMPLE.toString());
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         assertThat(evaluate.err()).contains("DISTRICT_MODEL 26 ")
-                .contains("→ standard output (quy tắc ../../rules/2024-2025 " + shortFingerprint(edited) + ")");
+                .contains("→ đầu ra chuẩn (quy tắc ../../rules/2024-2025 " + shortFingerprint(edited) + ")");
         JsonNode decisions = JSON.readTree(evaluate.out());
         assertThat(decisions.at("/summary/titles/DISTRICT_MODEL").asInt()).isEqualTo(26);
         Run check = dvkIn(fixtures, "check");
@@ -76,7 +76,7 @@ class RulesFoundTest {
         CommandRun evaluate = CommandRun.of("evaluate", SAMPLE.toString());
         // the summary first, then what reading the batch warns of; evaluate's lines are about the committee's data, so Vietnamese
         assertThat(evaluate.err()).startsWith("dvk: 60 hồ sơ, 60 được xét, 0 bị loại; DISTRICT_MODEL 27 DISTRICT_GIAY_KHEN 15"
-                + " CITY_MODEL 3 CITY_BANG_KHEN 1 DISTRICT_WORK_SIGN 5 CITY_WORK_SIGN 2 → standard output (quy tắc " + rules2024 + ")\n");
+                + " CITY_MODEL 3 CITY_BANG_KHEN 1 DISTRICT_WORK_SIGN 5 CITY_WORK_SIGN 2 → đầu ra chuẩn (quy tắc " + rules2024 + ")\n");
         assertThat(CommandRun.of("evaluate", SAMPLE.toString(), "--lang", "en").err()).startsWith("dvk: 60 records, 60 decided,"
                 + " 0 rejected; DISTRICT_MODEL 27 DISTRICT_GIAY_KHEN 15 CITY_MODEL 3 CITY_BANG_KHEN 1 DISTRICT_WORK_SIGN 5"
                 + " CITY_WORK_SIGN 2 → standard output (rules " + rules2024 + ")\n");
