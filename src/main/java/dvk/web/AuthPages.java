@@ -110,7 +110,7 @@ final class AuthPages {
         if (!wait.isZero()) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
             ctx.status(429);
-            render(ctx, "login", "web.login.title", new LoginPage(next, login, "web.login.throttled"));
+            render(ctx, "login", "web.login.title", new LoginPage(next, shortened(login, 64), "web.login.throttled"));
             return;
         }
         Optional<Users.Credentials> credentials = store.read(tx -> tx.users().credentials(login));
@@ -130,7 +130,7 @@ final class AuthPages {
                 return null;
             });
             ctx.status(401);
-            render(ctx, "login", "web.login.title", new LoginPage(next, login, "web.login.failed"));
+            render(ctx, "login", "web.login.title", new LoginPage(next, shortened(login, 64), "web.login.failed"));
             return;
         }
         throttle.succeeded(login);

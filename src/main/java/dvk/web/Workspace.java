@@ -31,6 +31,11 @@ public final class Workspace {
 
     /** How long a stop waits for the requests in flight to finish. */
     static final Duration DRAIN = Duration.ofSeconds(30);
+    /**
+     * The pages' url-encoded forms are a few short fields: a larger body is refused before anyone
+     * reads it (files come as multipart, or to the API as the body, under {@code --max-upload}).
+     */
+    static final int FORM_LIMIT = 64 << 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
@@ -108,7 +113,8 @@ public final class Workspace {
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        config.http.maxRequestSize = settings.maxUploadBytes() + (1 << 20);
+        // what Javalin reads whole: url-encoded forms (uploads are streamed, see LimitedInputStream)
+        config.http.maxRequestSize = FORM_LIMIT;
         config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + (1 << 20), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
@@ -186,6 +192,14 @@ public final class Workspace {
         ctx.header("Cache-Control", "private, no-cache");
         long length = ctx.contentLength();
         if (length > settings.maxUploadBytes() + (1 << 20)) throw LimitedInputStream.tooLarge(settings.maxUploadBytes());
+        if (length > FORM_LIMIT && !Requests.api(ctx) && urlEncoded(ctx)) {
+            throw new Refusal(413, "too-large", "web.error.formTooLarge", FORM_LIMIT >> 10);
+        }
+    }
+
+    private static boolean urlEncoded(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** One line per request: when, from where, who, what, the answer and how long it took. Never the query: it may hold a token. */

@@ -1,0 +1,89 @@
+package dvk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dvk.store.Database;
+import dvk.store.Role;
+import dvk.store.TestDatabases;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workspace as a hostile person tries it: each test is an attack that once worked (or did
+ * harm), and what the workspace does now. One workspace on an H2 file for the class.
+ */
+class WorkspaceAttackTest {
+    private static TestWorkspace server;
+
+    @BeforeAll
+    static void start() {
+        server = new TestWorkspace(TestDatabases.migrated(Database.Kind.H2), 2L << 20, false);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        Instant now = Instant.parse("2026-11-30T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void whatAGuesserTypesAsALoginIsNotKeptWholeNorForever() {
+        MovingClock clock = new MovingClock();
+        LoginThrottle throttle = new LoginThrottle(clock);
+        String huge = "a".repeat(1 << 20);
+        for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) throttle.failed(huge + i, "10.0.0." + i);
+        assertThat(throttle.wait("a".repeat(LoginThrottle.LOGIN_KEPT + 7), "10.0.0.99"))
+                .as("a login longer than any account's is counted by its start").isPositive();
+        assertThat(throttle.size()).isEqualTo(1 + LoginThrottle.PER_ACCOUNT);
+
+        clock.now = clock.now.plus(LoginThrottle.WINDOW).plusSeconds(61);
+        throttle.failed("someone", "10.0.1.1");
+        assertThat(throttle.size()).as("the failures that left the window are forgotten with their keys").isEqualTo(2);
+        assertThat(throttle.wait("someone", "10.0.1.1")).isZero();
+    }
+
+    @Test
+    void aHugeFormIsRefusedBeforeItIsRead() throws Exception {
+        TestWorkspace.Browser stranger = server.browser();
+        String token = stranger.formToken("/login");
+        HttpResponse<String> huge = stranger.post("/login", TestWorkspace.form("_csrf", token, "login", "x".repeat(Workspace.FORM_LIMIT),
+                "password", "whatever it is"));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("Biểu mẫu quá lớn: tối đa 64 KB.").doesNotContain("xxxxxxxxxx");
+
+        HttpResponse<String> long_ = stranger.post("/login", TestWorkspace.form("_csrf", token, "login", "y".repeat(5000),
+                "password", "whatever it is"));
+        assertThat(long_.statusCode()).isEqualTo(401);
+        assertThat(long_.body()).as("the login typed is shown back, cut").doesNotContain("y".repeat(65));
+
+        server.person("formfiller", Role.VIEWER);
+        TestWorkspace.Browser person = server.browser().signIn("formfiller", TestWorkspace.PASSWORD);
+        assertThat(person.submit("/account/tokens", "name", "n".repeat(Workspace.FORM_LIMIT)).statusCode()).isEqualTo(413);
+        assertThat(person.submit("/account/tokens", "name", "portal").statusCode()).isEqualTo(200);
+    }
+}
