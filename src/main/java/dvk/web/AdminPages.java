@@ -63,11 +63,19 @@ final class AdminPages {
         String hash = Passwords.hash(password);
         Actor actor = Actor.of(Requests.signedIn(ctx).user(), ctx.ip());
         Instant now = clock.instant();
-        store.transaction(tx -> {
-            User created = tx.users().create(login, displayName, hash, roles, now);
-            tx.audit().record(actor, now, "user.create", "user:" + created.id(), null, AuthPages.describe(created));
-            return created;
-        });
+        try {
+            store.transaction(tx -> {
+                User created = tx.users().create(login, displayName, hash, roles, now);
+                tx.audit().record(actor, now, "user.create", "user:" + created.id(), null, AuthPages.describe(created));
+                return created;
+            });
+        } catch (RuntimeException e) {
+            // the same login created at the same moment by another request: the database's unique login refused this one
+            if (!store.read(tx -> tx.users().loginTaken(login))) throw e;
+            ctx.status(422);
+            showUsers(ctx, Requests.words(ctx).text("web.user.loginTaken"));
+            return;
+        }
         ctx.redirect("/users?done=created", HttpStatus.SEE_OTHER);
     }
 

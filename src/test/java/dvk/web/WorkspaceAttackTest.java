@@ -86,4 +86,32 @@ class WorkspaceAttackTest {
         assertThat(person.submit("/account/tokens", "name", "n".repeat(Workspace.FORM_LIMIT)).statusCode()).isEqualTo(413);
         assertThat(person.submit("/account/tokens", "name", "portal").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void twoAdministratorsCreatingTheSameLoginAtOnceMakeOneAccountAndNothingLeaksToTheLog() throws Exception {
+        TestWorkspace.Browser admin = server.signedIn("racer", Role.ADMIN);
+        admin.formToken("/users");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> admin.submit("/users", "login", "twin", "displayName", "Twin " + n,
+                        "password", "twin password " + n, "roles", "VIEWER").statusCode()));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) statuses.add(answer.get());
+            assertThat(statuses).containsOnly(303, 422).containsOnlyOnce(303);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(server.store.read(tx -> tx.users().all()).stream().filter(u -> u.login().equals("twin"))).hasSize(1);
+
+        String hash = Passwords.hash("a secret worth a hash");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.store.transaction(tx ->
+                        tx.users().create("twin", "Twin again", hash, java.util.Set.of(Role.VIEWER), Instant.now())))
+                .as("a failed statement names its SQL, never what was bound to it")
+                .hasMessageContaining("insert into users").hasMessageNotContaining(hash).hasMessageNotContaining("$argon2");
+        assertThat(server.out.toString()).doesNotContain("$argon2");
+    }
 }
