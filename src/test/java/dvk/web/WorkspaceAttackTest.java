@@ -6,6 +6,8 @@ import dvk.store.Database;
 import dvk.store.Role;
 import dvk.store.TestDatabases;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,5 +115,14 @@ class WorkspaceAttackTest {
                 .as("a failed statement names its SQL, never what was bound to it")
                 .hasMessageContaining("insert into users").hasMessageNotContaining(hash).hasMessageNotContaining("$argon2");
         assertThat(server.out.toString()).doesNotContain("$argon2");
+    }
+
+    @Test
+    void aPageAskedAsAnotherSitesAddressLinksOnlyToThisSite() throws Exception {
+        HttpResponse<String> page = server.browser().get("//evil.example/x");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).doesNotContain("href=\"//evil.example").contains("href=\"/evil.example/x?lang=en\"");
+        assertThat(Requests.here("/\\\\evil.example")).isEqualTo("/evil.example");
+        assertThat(Requests.here("/rounds/1")).isEqualTo("/rounds/1");
     }
 }
