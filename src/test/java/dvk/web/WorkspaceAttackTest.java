@@ -125,4 +125,13 @@ class WorkspaceAttackTest {
         assertThat(Requests.here("/\\\\evil.example")).isEqualTo("/evil.example");
         assertThat(Requests.here("/rounds/1")).isEqualTo("/rounds/1");
     }
+
+    @Test
+    void aPageAskedWithATokenThatIsRefusedAnswers401NotARedirectToItself() throws Exception {
+        for (String path : new String[] {"/rounds", "/login"}) {
+            HttpResponse<String> answer = TestWorkspace.api(server.base, "GET", path, "dvk_revoked-or-made-up", null, null);
+            assertThat(answer.statusCode()).as(path).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Location")).as(path).isEmpty();
+        }
+    }
 }
