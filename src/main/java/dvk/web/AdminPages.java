@@ -121,7 +121,7 @@ final class AdminPages {
     }
 
     void audit(Context ctx) {
-        int page = Math.max(0, Ids.numberOr(ctx.queryParam("page"), 0));
+        int page = Math.min(1_000_000, Math.max(0, Ids.numberOr(ctx.queryParam("page"), 0)));
         List<AuditLog.Entry> entries = store.read(tx -> tx.audit().newest(page * AUDIT_PAGE, AUDIT_PAGE + 1));
         boolean more = entries.size() > AUDIT_PAGE;
         List<AuditPage.Entry> shown = entries.stream().limit(AUDIT_PAGE).map(e -> new AuditPage.Entry(e.at(), e.actor(),

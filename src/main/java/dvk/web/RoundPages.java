@@ -188,7 +188,7 @@ final class RoundPages {
     void card(Context ctx) {
         Rounds.Round round = round(ctx);
         Rounds.Version version = version(ctx, round);
-        int position = (int) Ids.number(ctx.pathParam("position"));
+        int position = Ids.smallNumber(ctx.pathParam("position"));
         Rounds.DecisionRow row = store.read(tx -> tx.rounds().decision(version.id(), position)).orElseThrow(Refusal::notFound);
         Titles titles = titles(version, Requests.words(ctx));
         JsonNode detail = read(row.detailJson());
@@ -283,7 +283,7 @@ final class RoundPages {
     }
 
     Rounds.Version version(Context ctx, Rounds.Round round) {
-        int number = (int) Ids.number(ctx.pathParam("version"));
+        int number = Ids.smallNumber(ctx.pathParam("version"));
         return store.read(tx -> tx.rounds().version(round.id(), number)).orElseThrow(Refusal::notFound);
     }
 

@@ -134,4 +134,33 @@ class WorkspaceAttackTest {
             assertThat(answer.headers().firstValue("Location")).as(path).isEmpty();
         }
     }
+
+    @Test
+    void aVersionOrPositionPastAnIntOrWrittenWithASignNamesNothing() throws Exception {
+        TestWorkspace.Browser secretary = server.signedIn("numbers", Role.SECRETARY);
+        String token = token(secretary);
+        HttpResponse<String> created = TestWorkspace.api(server.base, "POST", "/api/v1/rounds?year=2024&name=S%E1%BB%91&filename=s.json",
+                token, null, Files.readAllBytes(WorkspaceTest.SAMPLE_JSON));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String round = created.headers().firstValue("Location").orElseThrow().replace("/api/v1", "");
+        assertThat(secretary.get(round + "/versions/1/nominations/0").statusCode()).isEqualTo(200);
+        for (String alias : new String[] {"/versions/4294967297", "/versions/1/nominations/4294967296", "/versions/+1", "/versions/%D9%A1",
+                "/versions/1/nominations/-1"}) {
+            assertThat(secretary.get(round + alias).statusCode()).as(alias).isEqualTo(404);
+        }
+        assertThat(secretary.get(round.replace("/rounds/", "/rounds/+")).statusCode()).isEqualTo(404);
+
+        TestWorkspace.Browser admin = server.signedIn("pager", Role.ADMIN);
+        for (String page : new String[] {"2147483647", "21474837", "-3", "x"}) {
+            assertThat(admin.get("/audit?page=" + page).statusCode()).as(page).isEqualTo(200);
+        }
+    }
+
+    private static String token(TestWorkspace.Browser browser) throws Exception {
+        browser.formToken("/account");
+        HttpResponse<String> answer = browser.submit("/account/tokens", "name", "attack");
+        var m = java.util.regex.Pattern.compile("data-testid=\"new-token\">([^<]+)<").matcher(answer.body());
+        assertThat(m.find()).as("the new token is shown").isTrue();
+        return m.group(1);
+    }
 }
