@@ -70,7 +70,7 @@ final class RoundPages {
 
     /** A new round and its first version, from the form's file. */
     void create(Context ctx) {
-        String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
+        String name = ctx.formParam("name") == null ? "" : RoundService.plain(ctx.formParam("name")).strip();
         int year = Ids.numberOr(ctx.formParam("year"), -1);
         if (name.isEmpty() || name.length() > 200) throw Refusal.badRequest("web.round.nameRule");
         if (year < 2000 || year > 2100) throw Refusal.badRequest("web.round.yearRule");

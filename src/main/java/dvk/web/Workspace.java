@@ -223,6 +223,11 @@ public final class Workspace {
                 responses.refuse(ctx, refusal);
                 return;
             }
+            if (cause instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                // a request Jetty could not read (a multipart form with a NUL in a file's name, a field over its limit): the sender's mistake
+                responses.refuse(ctx, Refusal.badRequest("web.error.badRequest"));
+                return;
+            }
             cause = cause.getCause();
         }
         settings.out().println("dvk: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);

@@ -156,6 +156,29 @@ class WorkspaceAttackTest {
         }
     }
 
+    @Test
+    void controlCharactersInARoundsNameNoteOrFileAreDropped() throws Exception {
+        TestWorkspace.Browser secretary = server.signedIn("controls", Role.SECRETARY);
+        String token = token(secretary);
+        HttpResponse<String> created = TestWorkspace.api(server.base, "POST",
+                "/api/v1/rounds?year=2024&name=Gia%00L%C3%A2m%0D%0A%E2%80%AE2024&filename=..%2F..%2Fa%00b%0A.json&note=ghi%00ch%C3%BA%1B",
+                token, null, Files.readAllBytes(WorkspaceTest.SAMPLE_JSON));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var round = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body());
+        assertThat(round.path("name").asText()).isEqualTo("GiaLâm2024");
+        assertThat(round.path("versions").get(0).path("file").asText()).isEqualTo("ab.json");
+        assertThat(round.path("versions").get(0).path("note").asText()).isEqualTo("ghichú");
+
+        secretary.formToken("/rounds/new");
+        HttpResponse<String> nul = secretary.upload("/rounds", Map.of("name", "Tên", "year", "2024"), "a\u0000b.json",
+                Files.readAllBytes(WorkspaceTest.SAMPLE_JSON));
+        assertThat(nul.statusCode()).as("a form Jetty cannot read is the sender's mistake").isEqualTo(400);
+        HttpResponse<String> longName = secretary.upload("/rounds", Map.of("name", "x".repeat(1 << 20), "year", "2024"), "a.json",
+                Files.readAllBytes(WorkspaceTest.SAMPLE_JSON));
+        assertThat(longName.statusCode()).isBetween(400, 413);
+        assertThat(server.out.toString()).doesNotContain("internal error");
+    }
+
     private static String token(TestWorkspace.Browser browser) throws Exception {
         browser.formToken("/account");
         HttpResponse<String> answer = browser.submit("/account/tokens", "name", "attack");
