@@ -65,10 +65,11 @@ public final class Workspace {
         rulesInForce.problems().forEach(p -> settings.out().println("dvk: the rules cannot be used: " + p));
         RoundService roundService = new RoundService(store, rulesInForce, clock, Math.max(1, settings.evaluationsAtOnce()),
                 Duration.ofMinutes(2));
-        this.auth = new AuthPages(store, guard, templates, new LoginThrottle(clock), clock);
+        LoginThrottle throttle = new LoginThrottle(clock);
+        this.auth = new AuthPages(store, guard, templates, throttle, clock);
         this.rounds = new RoundPages(store, roundService, templates, clock, settings.maxUploadBytes());
         this.admin = new AdminPages(store, templates, clock);
-        this.account = new AccountPages(store, templates, clock);
+        this.account = new AccountPages(store, templates, throttle, clock);
         this.api = new Api(store, roundService, rounds, rulesInForce, settings.ruleTimeout(), settings.maxUploadBytes());
     }
 

@@ -179,6 +179,21 @@ class WorkspaceAttackTest {
         assertThat(server.out.toString()).doesNotContain("internal error");
     }
 
+    @Test
+    void theCurrentPasswordIsGuessedNoFasterThanAtSignIn() throws Exception {
+        TestWorkspace.Browser person = server.signedIn("guessed", Role.VIEWER);
+        for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) {
+            HttpResponse<String> wrong = person.submit("/account/password", "current", "guess number " + i, "password", "new password 12",
+                    "repeated", "new password 12");
+            assertThat(wrong.statusCode()).isEqualTo(422);
+        }
+        HttpResponse<String> right = person.submit("/account/password", "current", TestWorkspace.PASSWORD, "password", "new password 12",
+                "repeated", "new password 12");
+        assertThat(right.statusCode()).isEqualTo(429);
+        assertThat(right.body()).contains("Nhập sai mật khẩu hiện tại quá nhiều lần.");
+        assertThat(right.headers().firstValue("Retry-After")).isPresent();
+    }
+
     private static String token(TestWorkspace.Browser browser) throws Exception {
         browser.formToken("/account");
         HttpResponse<String> answer = browser.submit("/account/tokens", "name", "attack");
