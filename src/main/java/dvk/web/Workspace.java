@@ -242,7 +242,6 @@ public final class Workspace {
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", up ? "ok" : "down");
         health.put("database", up ? "ok" : "down");
-        health.put("kind", database.kind().name().toLowerCase(java.util.Locale.ROOT));
         Api.json(ctx, up ? 200 : 503, health);
     }
 

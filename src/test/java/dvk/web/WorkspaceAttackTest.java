@@ -194,6 +194,12 @@ class WorkspaceAttackTest {
         assertThat(right.headers().firstValue("Retry-After")).isPresent();
     }
 
+    @Test
+    void healthSaysOnlyThatItIsUp() throws Exception {
+        HttpResponse<String> health = server.browser().get("/health");
+        assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"database\":\"ok\"}");
+    }
+
     private static String token(TestWorkspace.Browser browser) throws Exception {
         browser.formToken("/account");
         HttpResponse<String> answer = browser.submit("/account/tokens", "name", "attack");
