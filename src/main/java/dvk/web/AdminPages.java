@@ -98,6 +98,7 @@ final class AdminPages {
         Actor actor = Actor.of(Requests.signedIn(ctx).user(), ctx.ip());
         Instant now = clock.instant();
         String outcome = store.transaction(tx -> {
+            tx.users().lockAdministrators();
             User before = tx.users().byId(id).orElseThrow(Refusal::notFound);
             tx.users().setRoles(id, roles);
             tx.users().setActive(id, active);

@@ -200,6 +200,45 @@ class WorkspaceAttackTest {
         assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"database\":\"ok\"}");
     }
 
+    @Test
+    void twoAdministratorsTakingEachOthersRoleAtOnceLeaveOne() throws Exception {
+        TestWorkspace.Browser first = server.signedIn("chief1", Role.ADMIN);
+        TestWorkspace.Browser second = server.signedIn("chief2", Role.ADMIN);
+        first.formToken("/users");
+        second.formToken("/users");
+        long one = server.store.read(tx -> tx.users().credentials("chief1")).orElseThrow().user().id();
+        long two = server.store.read(tx -> tx.users().credentials("chief2")).orElseThrow().user().id();
+        // only these two are administrators: the others this class made lose the role
+        for (var user : server.store.read(tx -> tx.users().all())) {
+            if (user.id() != one && user.id() != two && user.has(Role.ADMIN)) {
+                assertThat(first.submit("/users/" + user.id(), "roles", "VIEWER", "active", "true").statusCode()).isEqualTo(303);
+            }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int attempt = 0; attempt < 15; attempt++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var a = pool.submit(() -> {
+                    together.await();
+                    return first.submit("/users/" + two, "roles", "VIEWER", "active", "true").statusCode();
+                });
+                var b = pool.submit(() -> {
+                    together.await();
+                    return second.submit("/users/" + one, "roles", "VIEWER", "active", "true").statusCode();
+                });
+                int answerA = a.get();
+                int answerB = b.get();
+                long admins = server.store.read(tx -> tx.users().activeAdmins());
+                assertThat(admins).as("attempt %d: %d and %d", attempt, answerA, answerB).isEqualTo(1);
+                TestWorkspace.Browser still = answerA == 303 ? first : second;
+                long other = answerA == 303 ? two : one;
+                assertThat(still.submit("/users/" + other, "roles", "ADMIN", "active", "true").statusCode()).isEqualTo(303);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static String token(TestWorkspace.Browser browser) throws Exception {
         browser.formToken("/account");
         HttpResponse<String> answer = browser.submit("/account/tokens", "name", "attack");
