@@ -99,6 +99,16 @@ public final class Users {
                 + " order by u.id for update").mapTo(Long.class).list();
     }
 
+    /**
+     * The password hash of an active account, its row locked until the transaction ends: a session
+     * opened in the same transaction is either opened before a new password or a deactivation (which
+     * then ends it) or waits for it and sees the new state.
+     */
+    public Optional<String> lockedPasswordHash(long userId) {
+        return handle.createQuery("select password_hash from users where id = :id and active = true for update")
+                .bind("id", userId).mapTo(String.class).findOne();
+    }
+
     /** Active administrators: the last one may not be taken away. */
     public long activeAdmins() {
         return handle.createQuery("select count(*) from users u join user_roles r on r.user_id = u.id"

@@ -239,6 +239,44 @@ class WorkspaceAttackTest {
         }
     }
 
+    @Test
+    void whoKeepsSigningInWithTheOldPasswordWhileAnAdministratorResetsItKeepsNoSession() throws Exception {
+        // a workspace of its own: the thieves' failures after the reset count against their address
+        try (TestWorkspace own = new TestWorkspace(TestDatabases.migrated(Database.Kind.H2))) {
+            TestWorkspace.Browser admin = own.signedIn("resetter", Role.ADMIN);
+            admin.formToken("/users");
+            long victim = own.person("stolen", Role.SECRETARY).id();
+            java.util.concurrent.atomic.AtomicBoolean going = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.List<TestWorkspace.Browser> signedIn = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.List<Thread> thieves = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                Thread thief = new Thread(() -> {
+                    while (going.get()) {
+                        try {
+                            TestWorkspace.Browser browser = own.browser();
+                            HttpResponse<String> answer = browser.post("/login", TestWorkspace.form("_csrf", browser.formToken("/login"),
+                                    "login", "stolen", "password", TestWorkspace.PASSWORD));
+                            if (answer.statusCode() == 303) signedIn.add(browser);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+                thief.start();
+                thieves.add(thief);
+            }
+            Thread.sleep(600);
+            assertThat(admin.submit("/users/" + victim, "roles", "SECRETARY", "active", "true", "password", "the new password")
+                    .statusCode()).isEqualTo(303);
+            going.set(false);
+            for (Thread thief : thieves) thief.join();
+            assertThat(signedIn).as("the thieves signed in before the reset").isNotEmpty();
+            for (TestWorkspace.Browser browser : signedIn) {
+                assertThat(browser.get("/rounds").statusCode()).as("a session opened with the old password").isEqualTo(303);
+            }
+        }
+    }
+
     private static String token(TestWorkspace.Browser browser) throws Exception {
         browser.formToken("/account");
         HttpResponse<String> answer = browser.submit("/account/tokens", "name", "attack");
