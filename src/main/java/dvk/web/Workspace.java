@@ -225,7 +225,9 @@ public final class Workspace {
                 return;
             }
             if (cause instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
-                // a request Jetty could not read (a multipart form with a NUL in a file's name, a field over its limit): the sender's mistake
+                // a request Jetty could not read (a multipart form with a NUL in a file's name, a field over its limit): the sender's
+                // mistake; the rest of its body cannot be read, so the connection ends with the answer, and says so
+                ctx.header("Connection", "close");
                 responses.refuse(ctx, Refusal.badRequest("web.error.badRequest"));
                 return;
             }

@@ -173,6 +173,7 @@ class WorkspaceAttackTest {
         HttpResponse<String> nul = secretary.upload("/rounds", Map.of("name", "Tên", "year", "2024"), "a\u0000b.json",
                 Files.readAllBytes(WorkspaceTest.SAMPLE_JSON));
         assertThat(nul.statusCode()).as("a form Jetty cannot read is the sender's mistake").isEqualTo(400);
+        assertThat(nul.headers().firstValue("Connection")).as("the connection ends, and says so").contains("close");
         HttpResponse<String> longName = secretary.upload("/rounds", Map.of("name", "x".repeat(1 << 20), "year", "2024"), "a.json",
                 Files.readAllBytes(WorkspaceTest.SAMPLE_JSON));
         assertThat(longName.statusCode()).isBetween(400, 413);
