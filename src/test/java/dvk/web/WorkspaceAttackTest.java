@@ -278,6 +278,35 @@ class WorkspaceAttackTest {
         }
     }
 
+    @Test
+    void passwordsAreHashedAndCheckedOnlyAFewAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(Passwords.AT_ONCE);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Passwords.AT_ONCE + 1);
+        try {
+            for (int i = 0; i < Passwords.AT_ONCE; i++) {
+                pool.submit(() -> Passwords.inTurn(() -> {
+                    taken.countDown();
+                    try {
+                        return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            taken.await();
+            // every turn is taken (as by 150 sign-ins sent at once, each asking for 19 MiB): the next check waits
+            var check = pool.submit(() -> Passwords.matches("a long password 1", Passwords.hash("a long password 1")));
+            Thread.sleep(500);
+            assertThat(check).isNotDone();
+            release.countDown();
+            assertThat(check.get()).isTrue();
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+    }
+
     private static String token(TestWorkspace.Browser browser) throws Exception {
         browser.formToken("/account");
         HttpResponse<String> answer = browser.submit("/account/tokens", "name", "attack");
