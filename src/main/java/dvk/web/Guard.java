@@ -47,7 +47,14 @@ final class Guard {
         if (principal != null) Requests.principal(ctx, principal);
         if (access.isEmpty()) throw new Refusal(403, "forbidden", "web.error.forbidden");
         if (access.contains(Access.PUBLIC)) {
-            if (changes(ctx)) checkFormToken(ctx, principal);
+            if (changes(ctx)) {
+                // before signing in nothing is sent but a small form: a larger body (a multipart one, spooled to disk) is not read
+                long length = ctx.contentLength();
+                if (length > Workspace.FORM_LIMIT || length < 0) {
+                    throw new Refusal(413, "too-large", "web.error.formTooLarge", Workspace.FORM_LIMIT >> 10);
+                }
+                checkFormToken(ctx, principal);
+            }
             return;
         }
         if (principal == null) throw new Refusal(401, "unauthorized", "web.error.signIn");

@@ -83,6 +83,10 @@ class WorkspaceAttackTest {
         assertThat(long_.statusCode()).isEqualTo(401);
         assertThat(long_.body()).as("the login typed is shown back, cut").doesNotContain("y".repeat(65));
 
+        HttpResponse<String> multipart = stranger.upload("/login", Map.of("login", "x", "password", "whatever it is"), "big.bin",
+                new byte[Workspace.FORM_LIMIT]);
+        assertThat(multipart.statusCode()).as("before signing in, a multipart body is no way around the limit").isEqualTo(413);
+
         server.person("formfiller", Role.VIEWER);
         TestWorkspace.Browser person = server.browser().signIn("formfiller", TestWorkspace.PASSWORD);
         assertThat(person.submit("/account/tokens", "name", "n".repeat(Workspace.FORM_LIMIT)).statusCode()).isEqualTo(413);
