@@ -106,8 +106,30 @@ public final class Database implements AutoCloseable {
      */
     public static Location embedded(Path dataDirectory) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
+        boolean made = !Files.exists(directory);
         Files.createDirectories(directory);
+        if (made || isEmptyDirectory(directory)) ownerOnly(directory);
         return new Location(embeddedUrl(directory, true), "dvk", secret(directory));
+    }
+
+    /**
+     * A new database's directory is readable by its owner only: the database file is not encrypted
+     * (password hashes, the nominations' files as uploaded) and the umask made it readable by anyone
+     * on the machine, beside a {@code db.secret} kept to its owner. A directory that already holds
+     * something is left as it is.
+     */
+    private static void ownerOnly(Path directory) throws IOException {
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own access rules apply
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path directory) throws IOException {
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     static String embeddedUrl(Path directory, boolean autoServer) {

@@ -141,6 +141,19 @@ class StoreTest {
         assertThat(again).isFalse();
     }
 
+    @org.junit.jupiter.api.Test
+    void aNewEmbeddedDatabasesDirectoryIsItsOwnersOnly(@org.junit.jupiter.api.io.TempDir Path temporary) throws Exception {
+        Path made = temporary.resolve("dvk-data");
+        Database.embedded(made);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rwx------");
+        Path shared = Files.createDirectories(temporary.resolve("shared"));
+        Files.writeString(shared.resolve("someone-else's.txt"), "x");
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Database.embedded(shared);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+                .as("a directory holding something already is left as it is").isEqualTo("rwxr-xr-x");
+    }
+
     @ParameterizedTest
     @EnumSource(Database.Kind.class)
     void theSetupLinkSentTwiceAtOnceIsUsedOnceAndAWrongTokenLeavesIt(Database.Kind kind) throws Exception {
