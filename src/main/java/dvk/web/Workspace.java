@@ -120,6 +120,7 @@ public final class Workspace {
         config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + (1 << 20), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.requestLogger.http(this::logRequest);
+        config.contextResolver.ip = ClientAddress::of;
 
         var routes = config.routes;
         routes.before(this::admit);

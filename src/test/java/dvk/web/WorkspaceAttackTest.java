@@ -311,6 +311,30 @@ class WorkspaceAttackTest {
         }
     }
 
+    @Test
+    void behindAProxyOnThisMachineEachClientIsCountedByItsOwnAddress() throws Exception {
+        TestWorkspace.Browser browser = server.browser();
+        String token = browser.formToken("/login");
+        java.util.function.BiFunction<String, String, Integer> signIn = (forwardedFor, login) -> {
+            try {
+                return browser.http.send(browser.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", forwardedFor)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TestWorkspace.form("_csrf", token, "login", login,
+                                "password", "a wrong password"))).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) {
+            assertThat(signIn.apply("203.0.113.9, 10.20.30.40", "sprayed" + i)).isEqualTo(401);
+        }
+        assertThat(signIn.apply("10.20.30.40", "sprayed-again")).as("that client's address is throttled").isEqualTo(429);
+        assertThat(signIn.apply("10.20.30.41", "someone-else")).as("not everyone behind the proxy").isEqualTo(401);
+        assertThat(signIn.apply("not an address", "someone-else")).isEqualTo(401);
+        assertThat(server.log.toString()).contains("10.20.30.40 - POST /login 429").contains("127.0.0.1 - POST /login 401")
+                .doesNotContain("203.0.113.9");
+    }
+
     private static String token(TestWorkspace.Browser browser) throws Exception {
         browser.formToken("/account");
         HttpResponse<String> answer = browser.submit("/account/tokens", "name", "attack");
