@@ -16,6 +16,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The workspace's database: an H2 file under a data directory (the default, nothing to install), or
@@ -70,6 +72,14 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(10_000);
         this.pool = new HikariDataSource(config);
         this.jdbi = Jdbi.create(pool);
+        // a failed statement names its SQL, never the values bound to it: they are password hashes,
+        // files and decisions, and the message goes to the server's log
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
+    }
+
+    private static String withoutArguments(StatementException e) {
+        String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRawSql();
+        return sql == null ? e.getShortMessage() : e.getShortMessage() + " [statement:\"" + sql + "\"]";
     }
 
     /** Opens the database without touching its schema (backup, tests of migrations). */
@@ -96,8 +106,30 @@ public final class Database implements AutoCloseable {
      */
     public static Location embedded(Path dataDirectory) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
+        boolean made = !Files.exists(directory);
         Files.createDirectories(directory);
+        if (made || isEmptyDirectory(directory)) ownerOnly(directory);
         return new Location(embeddedUrl(directory, true), "dvk", secret(directory));
+    }
+
+    /**
+     * A new database's directory is readable by its owner only: the database file is not encrypted
+     * (password hashes, the nominations' files as uploaded) and the umask made it readable by anyone
+     * on the machine, beside a {@code db.secret} kept to its owner. A directory that already holds
+     * something is left as it is.
+     */
+    private static void ownerOnly(Path directory) throws IOException {
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own access rules apply
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path directory) throws IOException {
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     static String embeddedUrl(Path directory, boolean autoServer) {

@@ -23,10 +23,13 @@ public final class SetupLinks {
                 .bind("hash", tokenHash).bind("now", now).mapTo(Long.class).one() > 0;
     }
 
-    /** Uses the link up: true when it was valid. */
+    /**
+     * Uses the link up: true when it was valid. One statement that deletes the link only if it is
+     * this one and still valid: of two requests at once, the second waits for the first and deletes
+     * nothing (a check and then a delete let both through, and both made an administrator).
+     */
     public boolean consume(String tokenHash, Instant now) {
-        boolean valid = valid(tokenHash, now);
-        handle.createUpdate("delete from setup_links").execute();
-        return valid;
+        return handle.createUpdate("delete from setup_links where token_hash = :hash and expires_at > :now")
+                .bind("hash", tokenHash).bind("now", now).execute() == 1;
     }
 }

@@ -89,6 +89,26 @@ public final class Users {
         handle.createUpdate("update users set password_hash = :hash where id = :id").bind("hash", hash).bind("id", userId).execute();
     }
 
+    /**
+     * Locks the administrators' accounts until the transaction ends, before changing anyone's
+     * roles or state: two administrators taking each other's role at once would each see the other
+     * still there and leave none; with the lock the second waits, counts again, and is refused.
+     */
+    public void lockAdministrators() {
+        handle.createQuery("select u.id from users u where exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'ADMIN')"
+                + " order by u.id for update").mapTo(Long.class).list();
+    }
+
+    /**
+     * The password hash of an active account, its row locked until the transaction ends: a session
+     * opened in the same transaction is either opened before a new password or a deactivation (which
+     * then ends it) or waits for it and sees the new state.
+     */
+    public Optional<String> lockedPasswordHash(long userId) {
+        return handle.createQuery("select password_hash from users where id = :id and active = true for update")
+                .bind("id", userId).mapTo(String.class).findOne();
+    }
+
     /** Active administrators: the last one may not be taken away. */
     public long activeAdmins() {
         return handle.createQuery("select count(*) from users u join user_roles r on r.user_id = u.id"

@@ -19,11 +19,13 @@ final class AccountPages {
 
     private final Store store;
     private final Templates templates;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    AccountPages(Store store, Templates templates, Clock clock) {
+    AccountPages(Store store, Templates templates, LoginThrottle throttle, Clock clock) {
         this.store = store;
         this.templates = templates;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -48,9 +50,18 @@ final class AccountPages {
         User user = principal.user();
         String current = ctx.formParam("current");
         String password = ctx.formParam("password");
+        // the current password is guessed here as on the sign-in page (with a session or an API token): counted the same way
+        java.time.Duration wait = throttle.wait(user.login(), ctx.ip());
+        if (!wait.isZero()) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+            ctx.status(429);
+            show(ctx, "web.password.throttled", null);
+            return;
+        }
         String hash = store.read(tx -> tx.users().credentials(user.login())).orElseThrow().passwordHash();
-        String refusal = Passwords.matches(current, hash) ? Passwords.refusal(password, ctx.formParam("repeated"), user.login())
-                : "web.password.wrong";
+        boolean right = Passwords.matches(current, hash);
+        if (!right) throttle.failed(user.login(), ctx.ip());
+        String refusal = right ? Passwords.refusal(password, ctx.formParam("repeated"), user.login()) : "web.password.wrong";
         if (refusal != null) {
             ctx.status(422);
             show(ctx, refusal, null);

@@ -63,11 +63,19 @@ final class AdminPages {
         String hash = Passwords.hash(password);
         Actor actor = Actor.of(Requests.signedIn(ctx).user(), ctx.ip());
         Instant now = clock.instant();
-        store.transaction(tx -> {
-            User created = tx.users().create(login, displayName, hash, roles, now);
-            tx.audit().record(actor, now, "user.create", "user:" + created.id(), null, AuthPages.describe(created));
-            return created;
-        });
+        try {
+            store.transaction(tx -> {
+                User created = tx.users().create(login, displayName, hash, roles, now);
+                tx.audit().record(actor, now, "user.create", "user:" + created.id(), null, AuthPages.describe(created));
+                return created;
+            });
+        } catch (RuntimeException e) {
+            // the same login created at the same moment by another request: the database's unique login refused this one
+            if (!store.read(tx -> tx.users().loginTaken(login))) throw e;
+            ctx.status(422);
+            showUsers(ctx, Requests.words(ctx).text("web.user.loginTaken"));
+            return;
+        }
         ctx.redirect("/users?done=created", HttpStatus.SEE_OTHER);
     }
 
@@ -90,6 +98,7 @@ final class AdminPages {
         Actor actor = Actor.of(Requests.signedIn(ctx).user(), ctx.ip());
         Instant now = clock.instant();
         String outcome = store.transaction(tx -> {
+            tx.users().lockAdministrators();
             User before = tx.users().byId(id).orElseThrow(Refusal::notFound);
             tx.users().setRoles(id, roles);
             tx.users().setActive(id, active);
@@ -113,7 +122,7 @@ final class AdminPages {
     }
 
     void audit(Context ctx) {
-        int page = Math.max(0, Ids.numberOr(ctx.queryParam("page"), 0));
+        int page = Math.min(1_000_000, Math.max(0, Ids.numberOr(ctx.queryParam("page"), 0)));
         List<AuditLog.Entry> entries = store.read(tx -> tx.audit().newest(page * AUDIT_PAGE, AUDIT_PAGE + 1));
         boolean more = entries.size() > AUDIT_PAGE;
         List<AuditPage.Entry> shown = entries.stream().limit(AUDIT_PAGE).map(e -> new AuditPage.Entry(e.at(), e.actor(),

@@ -136,7 +136,7 @@ final class Api {
 
     /** A new round from a file sent as the body: {@code ?year=2024&name=…&filename=gia-lam.xlsx}. */
     void createRound(Context ctx) throws IOException {
-        String name = ctx.queryParam("name");
+        String name = RoundService.plain(ctx.queryParam("name"));
         int year = Ids.numberOr(ctx.queryParam("year"), -1);
         if (name == null || name.isBlank() || name.length() > 200) throw Refusal.badRequest("web.round.nameRule");
         if (year < 2000 || year > 2100) throw Refusal.badRequest("web.round.yearRule");

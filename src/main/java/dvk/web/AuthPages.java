@@ -90,7 +90,7 @@ final class AuthPages {
             render(ctx, "setup", "web.setup.title", new SetupPage("", false, "", "", null));
             return;
         }
-        guard.signIn(ctx, admin.get());
+        guard.signIn(ctx, admin.get(), hash);
         ctx.redirect("/users", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
@@ -110,7 +110,7 @@ final class AuthPages {
         if (!wait.isZero()) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
             ctx.status(429);
-            render(ctx, "login", "web.login.title", new LoginPage(next, login, "web.login.throttled"));
+            render(ctx, "login", "web.login.title", new LoginPage(next, shortened(login, 64), "web.login.throttled"));
             return;
         }
         Optional<Users.Credentials> credentials = store.read(tx -> tx.users().credentials(login));
@@ -121,6 +121,8 @@ final class AuthPages {
             Passwords.spendTheTimeOfACheck(password);
             matches = false;
         }
+        // the session is opened only if the password checked is still the account's (not reset meanwhile)
+        if (matches && !guard.signIn(ctx, credentials.get().user(), credentials.get().passwordHash())) matches = false;
         if (!matches) {
             throttle.failed(login, ctx.ip());
             store.transaction(tx -> {
@@ -130,12 +132,11 @@ final class AuthPages {
                 return null;
             });
             ctx.status(401);
-            render(ctx, "login", "web.login.title", new LoginPage(next, login, "web.login.failed"));
+            render(ctx, "login", "web.login.title", new LoginPage(next, shortened(login, 64), "web.login.failed"));
             return;
         }
         throttle.succeeded(login);
         User user = credentials.get().user();
-        guard.signIn(ctx, user);
         store.transaction(tx -> {
             tx.audit().record(Actor.of(user, ctx.ip()), clock.instant(), "session.open", "user:" + user.id(), null, null);
             return null;

@@ -47,7 +47,14 @@ final class Guard {
         if (principal != null) Requests.principal(ctx, principal);
         if (access.isEmpty()) throw new Refusal(403, "forbidden", "web.error.forbidden");
         if (access.contains(Access.PUBLIC)) {
-            if (changes(ctx)) checkFormToken(ctx, principal);
+            if (changes(ctx)) {
+                // before signing in nothing is sent but a small form: a larger body (a multipart one, spooled to disk) is not read
+                long length = ctx.contentLength();
+                if (length > Workspace.FORM_LIMIT || length < 0) {
+                    throw new Refusal(413, "too-large", "web.error.formTooLarge", Workspace.FORM_LIMIT >> 10);
+                }
+                checkFormToken(ctx, principal);
+            }
             return;
         }
         if (principal == null) throw new Refusal(401, "unauthorized", "web.error.signIn");
@@ -85,20 +92,28 @@ final class Guard {
         return new Principal(session.user(), hash, session.csrfToken());
     }
 
-    /** Opens a session for a person who has just signed in; any session the browser had ends. */
-    void signIn(Context ctx, User user) {
+    /**
+     * Opens a session for a person who has just signed in with the password whose hash was
+     * {@code checkedHash}; any session the browser had ends. False, and no session, when the account
+     * was given another password or deactivated since the check: a session opened from the old
+     * password while an administrator resets it would outlive the reset.
+     */
+    boolean signIn(Context ctx, User user, String checkedHash) {
         String token = Secrets.token();
         String csrf = Secrets.token();
         Instant now = clock.instant();
         String previous = ctx.cookie(SESSION_COOKIE);
-        store.transaction(tx -> {
+        boolean opened = store.transaction(tx -> {
+            if (!tx.users().lockedPasswordHash(user.id()).filter(checkedHash::equals).isPresent()) return false;
             if (previous != null) tx.sessions().delete(Secrets.hash(previous));
             tx.sessions().deleteExpired(now);
             tx.sessions().create(Secrets.hash(token), user.id(), csrf, now, earlier(now.plus(IDLE), now.plus(LONGEST)));
-            return null;
+            return true;
         });
+        if (!opened) return false;
         ctx.cookie(cookie(ctx, SESSION_COOKIE, token, -1));
         Requests.principal(ctx, new Principal(user, Secrets.hash(token), csrf));
+        return true;
     }
 
     void signOut(Context ctx) {

@@ -58,11 +58,20 @@ final class Requests {
     static Frame frame(Context ctx, String title, String section, String formToken) {
         Principal p = principal(ctx);
         Words words = words(ctx);
-        String path = ctx.path();
+        String path = here(ctx.path());
         return new Frame(words, title, section, p == null ? null : p.user().displayName(), p == null ? null : p.user().login(),
                 p != null && p.user().has(dvk.store.Role.ADMIN), p != null && p.user().has(dvk.store.Role.SECRETARY),
                 p != null && p.csrf() != null ? p.csrf() : formToken,
                 path + "?lang=vi", path + "?lang=en");
+    }
+
+    /**
+     * The page's own path, for links back to it: one leading slash, whatever was asked. A request for
+     * {@code //evil.example/x} gets a page (not found) whose links stay on this site, not
+     * {@code //evil.example/x?lang=en}, which a browser reads as another site's address.
+     */
+    static String here(String path) {
+        return "/" + path.replaceFirst("^[/\\\\]+", "");
     }
 
     static String encode(String value) {

@@ -26,7 +26,8 @@ final class Responses {
             problem(ctx, refusal);
             return;
         }
-        if (refusal.status == 401 && ctx.method() == io.javalin.http.HandlerType.GET) {
+        // a browser is sent to sign in; a program that sent a token the guard refused is told so (else /login refuses it again, and again)
+        if (refusal.status == 401 && ctx.method() == io.javalin.http.HandlerType.GET && ctx.header("Authorization") == null) {
             String wanted = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             ctx.redirect("/login?next=" + Requests.encode(wanted), HttpStatus.SEE_OTHER);
             return;

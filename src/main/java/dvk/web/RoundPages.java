@@ -72,7 +72,7 @@ final class RoundPages {
 
     /** A new round and its first version, from the form's file. */
     void create(Context ctx) {
-        String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
+        String name = ctx.formParam("name") == null ? "" : RoundService.plain(ctx.formParam("name")).strip();
         int year = Ids.numberOr(ctx.formParam("year"), -1);
         if (name.isEmpty() || name.length() > 200) throw Refusal.badRequest("web.round.nameRule");
         if (year < 2000 || year > 2100) throw Refusal.badRequest("web.round.yearRule");
@@ -190,7 +190,7 @@ final class RoundPages {
     void card(Context ctx) {
         Rounds.Round round = round(ctx);
         Rounds.Version version = version(ctx, round);
-        int position = (int) Ids.number(ctx.pathParam("position"));
+        int position = Ids.smallNumber(ctx.pathParam("position"));
         Evaluation evaluation = rounds.evaluation(version);
         Decision decision = evaluation.decisions().stream().filter(d -> d.index() == position).findFirst()
                 .orElseThrow(Refusal::notFound);
@@ -269,7 +269,7 @@ final class RoundPages {
     }
 
     Rounds.Version version(Context ctx, Rounds.Round round) {
-        int number = (int) Ids.number(ctx.pathParam("version"));
+        int number = Ids.smallNumber(ctx.pathParam("version"));
         return store.read(tx -> tx.rounds().version(round.id(), number)).orElseThrow(Refusal::notFound);
     }
 

@@ -74,14 +74,27 @@ final class RoundService {
     /** A new round with its first version ({@code roundId} null), or the next version of a round. */
     record Upload(Long roundId, int year, String roundName, String fileName, Path file, String note) {
         Upload {
-            // the note is free text from a form or a query: kept to what its column holds
+            // the note is free text from a form or a query: one line, kept to what its column holds
+            note = plain(note);
             if (note != null && note.length() > 2000) note = note.substring(0, 2000);
+            roundName = plain(roundName);
         }
     }
 
-    /** The file's name as shown: no directories, at most 200 characters. */
+    /** Control characters (NUL, line breaks, ESC) and bidirectional overrides: no name or note needs them. */
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]");
+
+    /**
+     * Text typed as one line (a round's name, a note, a file's name) without control characters: a
+     * NUL is refused by PostgreSQL, a line break or an override would disguise what is shown.
+     */
+    static String plain(String text) {
+        return text == null ? null : CONTROLS.matcher(text).replaceAll("");
+    }
+
+    /** The file's name as shown: no directories, no control characters, at most 200 characters. */
     static String fileName(String submitted) {
-        String name = submitted == null ? "" : submitted.replace('\\', '/');
+        String name = submitted == null ? "" : plain(submitted).replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }

@@ -31,6 +31,11 @@ public final class Workspace {
 
     /** How long a stop waits for the requests in flight to finish. */
     static final Duration DRAIN = Duration.ofSeconds(30);
+    /**
+     * The pages' url-encoded forms are a few short fields: a larger body is refused before anyone
+     * reads it (files come as multipart, or to the API as the body, under {@code --max-upload}).
+     */
+    static final int FORM_LIMIT = 64 << 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
@@ -60,10 +65,11 @@ public final class Workspace {
         rulesInForce.problems().forEach(p -> settings.out().println("dvk: the rules cannot be used: " + p));
         RoundService roundService = new RoundService(store, rulesInForce, clock, Math.max(1, settings.evaluationsAtOnce()),
                 Duration.ofMinutes(2));
-        this.auth = new AuthPages(store, guard, templates, new LoginThrottle(clock), clock);
+        LoginThrottle throttle = new LoginThrottle(clock);
+        this.auth = new AuthPages(store, guard, templates, throttle, clock);
         this.rounds = new RoundPages(store, roundService, templates, clock, settings.maxUploadBytes());
         this.admin = new AdminPages(store, templates, clock);
-        this.account = new AccountPages(store, templates, clock);
+        this.account = new AccountPages(store, templates, throttle, clock);
         this.api = new Api(store, roundService, rounds, rulesInForce, settings.ruleTimeout(), settings.maxUploadBytes());
     }
 
@@ -108,11 +114,13 @@ public final class Workspace {
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        config.http.maxRequestSize = settings.maxUploadBytes() + (1 << 20);
+        // what Javalin reads whole: url-encoded forms (uploads are streamed, see LimitedInputStream)
+        config.http.maxRequestSize = FORM_LIMIT;
         config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + (1 << 20), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.requestLogger.http(this::logRequest);
+        config.contextResolver.ip = ClientAddress::of;
 
         var routes = config.routes;
         routes.before(this::admit);
@@ -187,6 +195,14 @@ public final class Workspace {
         ctx.header("Cache-Control", "private, no-cache");
         long length = ctx.contentLength();
         if (length > settings.maxUploadBytes() + (1 << 20)) throw LimitedInputStream.tooLarge(settings.maxUploadBytes());
+        if (length > FORM_LIMIT && !Requests.api(ctx) && urlEncoded(ctx)) {
+            throw new Refusal(413, "too-large", "web.error.formTooLarge", FORM_LIMIT >> 10);
+        }
+    }
+
+    private static boolean urlEncoded(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** One line per request: when, from where, who, what, the answer and how long it took. Never the query: it may hold a token. */
@@ -210,6 +226,13 @@ public final class Workspace {
                 responses.refuse(ctx, refusal);
                 return;
             }
+            if (cause instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                // a request Jetty could not read (a multipart form with a NUL in a file's name, a field over its limit): the sender's
+                // mistake; the rest of its body cannot be read, so the connection ends with the answer, and says so
+                ctx.header("Connection", "close");
+                responses.refuse(ctx, Refusal.badRequest("web.error.badRequest"));
+                return;
+            }
             cause = cause.getCause();
         }
         settings.out().println("dvk: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
@@ -223,7 +246,6 @@ public final class Workspace {
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", up ? "ok" : "down");
         health.put("database", up ? "ok" : "down");
-        health.put("kind", database.kind().name().toLowerCase(java.util.Locale.ROOT));
         Api.json(ctx, up ? 200 : 503, health);
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -138,6 +139,70 @@ class StoreTest {
         assertThat(used).isTrue();
         boolean again = store.transaction(tx -> tx.setupLinks().consume("new", NOW));
         assertThat(again).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNewEmbeddedDatabasesDirectoryIsItsOwnersOnly(@org.junit.jupiter.api.io.TempDir Path temporary) throws Exception {
+        Path made = temporary.resolve("dvk-data");
+        Database.embedded(made);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rwx------");
+        Path shared = Files.createDirectories(temporary.resolve("shared"));
+        Files.writeString(shared.resolve("someone-else's.txt"), "x");
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Database.embedded(shared);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+                .as("a directory holding something already is left as it is").isEqualTo("rwxr-xr-x");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Kind.class)
+    void theSetupLinkSentTwiceAtOnceIsUsedOnceAndAWrongTokenLeavesIt(Database.Kind kind) throws Exception {
+        Store store = store(kind);
+        store.transaction(tx -> {
+            tx.setupLinks().replace("link", NOW, NOW.plusSeconds(60));
+            return null;
+        });
+        boolean wrong = store.transaction(tx -> tx.setupLinks().consume("guessed", NOW));
+        assertThat(wrong).isFalse();
+        boolean left = store.read(tx -> tx.setupLinks().valid("link", NOW));
+        assertThat(left).isTrue();
+
+        java.util.concurrent.CountDownLatch firstUsed = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> first = pool.submit(() -> store.transaction(tx -> {
+                boolean used = tx.setupLinks().consume("link", NOW);
+                firstUsed.countDown();
+                Thread.sleep(300); // the second is sent meanwhile, and waits for this one
+                return used;
+            }));
+            firstUsed.await();
+            Future<Boolean> second = pool.submit(() -> store.transaction(tx -> tx.setupLinks().consume("link", NOW)));
+            assertThat(first.get()).isTrue();
+            assertThat(second.get()).isFalse();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Kind.class)
+    void aSessionIsOpenedFromTheHashAnActiveAccountStillHasAndAdministratorsAreLockedBeforeAChange(Database.Kind kind) {
+        Store store = store(kind);
+        User admin = someone(store, "chief", Role.ADMIN);
+        User clerk = someone(store, "clerk", Role.SECRETARY);
+        Optional<String> hash = store.transaction(tx -> {
+            tx.users().lockAdministrators();
+            return tx.users().lockedPasswordHash(clerk.id());
+        });
+        assertThat(hash).contains("hash-clerk");
+        store.transaction(tx -> {
+            tx.users().setActive(clerk.id(), false);
+            return null;
+        });
+        Optional<String> inactive = store.transaction(tx -> tx.users().lockedPasswordHash(clerk.id()));
+        assertThat(inactive).isEmpty();
+        assertThat(admin.roles()).containsExactly(Role.ADMIN);
     }
 
     @ParameterizedTest

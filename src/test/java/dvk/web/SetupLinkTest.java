@@ -53,4 +53,38 @@ class SetupLinkTest {
             assertThat(again.out.toString()).as("no link once an account exists").doesNotContain("/setup");
         }
     }
+
+    @Test
+    void theLinkMakesOneAdministratorWhenSentSeveralTimesAtOnceAndAWrongTokenDoesNotUseItUp() throws Exception {
+        try (TestWorkspace first = new TestWorkspace(Database.openMigrated(TestDatabases.empty(Database.Kind.H2)))) {
+            Matcher m = LINK.matcher(first.out.toString());
+            assertThat(m.find()).isTrue();
+            String token = m.group(1).substring(m.group(1).indexOf('=') + 1);
+
+            TestWorkspace.Browser guesser = first.browser();
+            guesser.formToken("/login");
+            assertThat(guesser.submit("/setup", "token", "guessed", "login", "guesser", "displayName", "X",
+                    "password", "a guesser's password", "repeated", "a guesser's password").statusCode()).isEqualTo(404);
+            assertThat(first.browser().get("/setup?token=" + token).statusCode()).as("a wrong token leaves the link").isEqualTo(200);
+
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    TestWorkspace.Browser browser = first.browser();
+                    browser.formToken("/login");
+                    String login = "admin" + i;
+                    answers.add(pool.submit(() -> browser.submit("/setup", "token", token, "login", login, "displayName", "Quản trị",
+                            "password", "the admin's password", "repeated", "the admin's password").statusCode()));
+                }
+                java.util.List<Integer> statuses = new java.util.ArrayList<>();
+                for (var answer : answers) statuses.add(answer.get());
+                assertThat(statuses).containsOnlyOnce(303).containsOnly(303, 404);
+            } finally {
+                pool.shutdown();
+            }
+            long accounts = first.store.read(tx -> tx.users().count());
+            assertThat(accounts).isEqualTo(1);
+        }
+    }
 }
