@@ -21,7 +21,7 @@ final class Responses {
     }
 
     void refuse(Context ctx, Refusal refusal) {
-        if (refusal.status == 413) discardBody(ctx);
+        discardBody(ctx);
         if (Requests.api(ctx)) {
             problem(ctx, refusal);
             return;
@@ -39,15 +39,18 @@ final class Responses {
         ctx.html(templates.render("problem", Requests.page(Requests.frame(ctx, page.title(), "", guard.formToken(ctx)), page)));
     }
 
-    /** What a refused upload may still send is read and dropped, so that the sender hears the answer. */
+    /** What a refused request may still send is read and dropped, so that the sender hears the answer. */
     private static final long DISCARDED_AT_MOST = 256L << 20;
 
     /**
      * Reads and drops what is left of a refused request's body (up to {@link #DISCARDED_AT_MOST}):
-     * a client still sending when the server answers and closes sees the connection reset, not the
-     * 413 that says the limit. The connection is closed after the answer.
+     * a client still sending when the server answers (a 413 on the declared length, a 403 before the
+     * upload is read) and closes sees the connection reset, not the answer that says why. The
+     * connection is closed after the answer. A request without a body is left alone.
      */
     private static void discardBody(Context ctx) {
+        boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!hasBody) return;
         ctx.header("Connection", "close");
         try (java.io.InputStream body = ctx.req().getInputStream()) {
             byte[] buffer = new byte[64 * 1024];
