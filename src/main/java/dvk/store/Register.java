@@ -126,9 +126,9 @@ public final class Register {
     /** A page of the register: newest year first, then by district, name and title. */
     public Page search(Search search) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (present(search.text())) where.append(" and e.search_text like :text escape '\\'");
-        if (present(search.commune())) where.append(" and e.commune_key like :commune escape '\\'");
-        if (present(search.district())) where.append(" and e.district_key like :district escape '\\'");
+        if (present(search.text())) where.append(" and e.search_text like :text escape '!'");
+        if (present(search.commune())) where.append(" and e.commune_key like :commune escape '!'");
+        if (present(search.district())) where.append(" and e.district_key like :district escape '!'");
         if (search.year() != null) where.append(" and e.review_year = :year");
         if (present(search.title())) where.append(" and e.title = :title");
         long total = bind(handle.createQuery("select count(*) from register_entries e" + where), search).mapTo(Long.class).one();
@@ -139,9 +139,9 @@ public final class Register {
     }
 
     private static Query bind(Query query, Search search) {
-        if (present(search.text())) query.bind("text", "%" + Rounds.likeEscaped(Texts.folded(search.text())) + "%");
-        if (present(search.commune())) query.bind("commune", "%" + Rounds.likeEscaped(Texts.folded(search.commune())) + "%");
-        if (present(search.district())) query.bind("district", "%" + Rounds.likeEscaped(Texts.folded(search.district())) + "%");
+        if (present(search.text())) query.bind("text", "%" + likeEscaped(Texts.folded(search.text())) + "%");
+        if (present(search.commune())) query.bind("commune", "%" + likeEscaped(Texts.folded(search.commune())) + "%");
+        if (present(search.district())) query.bind("district", "%" + likeEscaped(Texts.folded(search.district())) + "%");
         if (search.year() != null) query.bind("year", search.year());
         if (present(search.title())) query.bind("title", search.title());
         return query;
@@ -201,6 +201,11 @@ public final class Register {
                 rs.getString("district"), rs.getString("city"), rs.getString("decision_number"),
                 date == null ? null : date.toLocalDate(), rs.getString("issuer"), rs.getString("source"),
                 rs.getString("nomination_id"), rs.getBoolean("overridden"), rs.getString("revoked_number"));
+    }
+
+    /** {@code %}, {@code _} and the escape taken literally; {@code !} escapes (Jdbi reads a backslash before a quote as part of the string). */
+    static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static boolean present(String value) {
