@@ -60,10 +60,30 @@ public final class Register {
 
     /** A new model or work in the register, with the next code; its code. */
     public String newModel(String type, String name, String commune, String district, String city, Instant now) {
-        long next = handle.createQuery("select nextval('register_codes')").mapTo(Long.class).one();
-        String code = ("WORK".equals(type) ? WORK_PREFIX : MODEL_PREFIX) + String.format(Locale.ROOT, "%06d", next);
+        String code = nextCode(type);
         insertModel(code, type, name, commune, district, city, now);
         return code;
+    }
+
+    /** The next code for a model or work ({@code type} {@code WORK}), not yet given to one. */
+    public String nextCode(String type) {
+        long next = handle.createQuery("select nextval('register_codes')").mapTo(Long.class).one();
+        return ("WORK".equals(type) ? WORK_PREFIX : MODEL_PREFIX) + String.format(Locale.ROOT, "%06d", next);
+    }
+
+    /** A model or work to add under its code. */
+    public record Model(String code, String type, String name, String commune, String district, String city) {}
+
+    /** Adds models the register does not know yet, in one batch. */
+    public void addModels(List<Model> models, Instant now) {
+        if (models.isEmpty()) return;
+        PreparedBatch batch = handle.prepareBatch("insert into register_models (code, type, name, commune, district, city, created_at)"
+                + " values (:code, :type, :name, :commune, :district, :city, :now)");
+        for (Model m : models) {
+            batch.bind("code", m.code()).bind("type", m.type()).bind("name", m.name()).bind("commune", m.commune())
+                    .bind("district", m.district()).bind("city", m.city()).bind("now", now).add();
+        }
+        batch.execute();
     }
 
     /** A model under a code it already had (an imported register's); nothing when the register knows the code. */

@@ -82,28 +82,28 @@ final class RegisterService {
             java.util.Set<String> known = new java.util.HashSet<>();
             List<String> all = new ArrayList<>(given);
             for (int i = 0; i < all.size(); i += 1000) known.addAll(register.known(all.subList(i, Math.min(all.size(), i + 1000))));
+            List<Register.Model> models = new ArrayList<>();
             for (RegisterXlsxReader.Entry e : result.entries()) {
                 String type = e.type() == null ? null : e.type().name();
                 String code;
                 if (e.modelCode() != null) {
                     code = e.modelCode();
-                    if (known.add(code)) {
-                        register.knownModel(code, type, e.name(), e.commune(), e.district(), e.city(), now);
-                        newModels[0]++;
-                    }
+                    if (known.add(code)) models.add(new Register.Model(code, type, e.name(), e.commune(), e.district(), e.city()));
                 } else {
                     // rows of one model without a code, in one file: one new code for them all
                     String key = Texts.folded(String.join("|", String.valueOf(type), e.name(), e.commune(), e.district()));
                     code = codes.get(key);
                     if (code == null) {
-                        code = register.newModel(type, e.name(), e.commune(), e.district(), e.city(), now);
+                        code = register.nextCode(type);
                         codes.put(key, code);
-                        newModels[0]++;
+                        models.add(new Register.Model(code, type, e.name(), e.commune(), e.district(), e.city()));
                     }
                 }
                 entries.add(new Register.NewEntry(code, e.year(), e.level().name(), e.title(), e.name(), type, null, e.commune(),
                         e.district(), e.city(), e.decisionNumber(), e.decisionDate(), e.issuer(), "IMPORTED", null, null, false));
             }
+            newModels[0] = models.size();
+            register.addModels(models, now);
             register.add(entries, now);
             tx.audit().record(actor, now, "register.import", "register", null,
                     "{\"stored\":" + entries.size() + ",\"rows\":" + result.rows() + ",\"unreadable\":"
