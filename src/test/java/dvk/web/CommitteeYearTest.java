@@ -159,6 +159,10 @@ class CommitteeYearTest {
         assertThat(decision.path("inForce").path("number").asText()).isEqualTo(number);
         assertThat(decision.path("titles")).hasSize((int) inRegister);
 
+        JsonNode openApi = JSON.readTree(secretary.get("/api/v1/openapi.json").body()).path("paths");
+        assertThat(openApi.has("/api/v1/register") && openApi.has("/api/v1/register/models/{code}") && openApi.has("/api/v1/rounds/{round}/decision")
+                && openApi.has("/api/v1/rounds/{round}/versions/{version}/verdicts")).isTrue();
+
         // the papers: the number, date and signer filled in; the overrides apart
         byte[] docx = secretary.getBytes(page + "/papers/du-thao-quyet-dinh-2024.docx").body();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx)); XWPFWordExtractor text = new XWPFWordExtractor(document)) {
