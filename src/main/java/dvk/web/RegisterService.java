@@ -34,10 +34,8 @@ final class RegisterService {
     RegisterService(Store store, RulesInForce rules, Clock clock) {
         this.store = store;
         this.clock = clock;
-        // the newest rule set's names first: it is the one the committee reads now
-        List<RuleSetDescriptions.Checked> sets = new ArrayList<>(rules.all());
-        java.util.Collections.reverse(sets);
-        for (RuleSetDescriptions.Checked set : sets) {
+        // in the order of the rule sets and their titles: district titles before city ones, as the rules list them
+        for (RuleSetDescriptions.Checked set : rules.all()) {
             if (!set.compiles()) continue;
             for (TitleDefinition t : set.rules().awardedTitles()) titles.putIfAbsent(t.code(), t);
         }

@@ -266,6 +266,26 @@ class CommitteeYearTest {
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
     }
 
+    @Test
+    void aPastRegisterIsImportedThroughThePageWithItsUnreadableRowsListed() throws Exception {
+        TestWorkspace.Browser secretary = server.signedIn("lien", Role.SECRETARY);
+        java.util.Map<Integer, Object[]> broken = new java.util.LinkedHashMap<>();
+        broken.put(3, new Object[] {1, "hai nghìn", "Năm", "register.import.year"});
+        byte[] workbook = RegisterImportTest.register(20, broken);
+        secretary.formToken("/register");
+        HttpResponse<String> imported = secretary.upload("/register/import", Map.of(), "so-dang-ky-2019.xlsx", workbook);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.body()).contains("data-testid=\"imported-stored\">19<").contains("data-testid=\"imported-unreadable\">1<")
+                .contains("<td class=\"num\">5</td><td>Năm</td><td>Năm \"hai nghìn\" không hợp lệ: cần bốn chữ số, ví dụ 2024.</td>");
+        HttpResponse<String> notXlsx = secretary.upload("/register/import", Map.of(), "so-dang-ky.csv", "a,b".getBytes());
+        assertThat(notXlsx.statusCode()).isEqualTo(415);
+        TestWorkspace.Browser viewer = server.signedIn("xem", Role.VIEWER);
+        viewer.formToken("/register");
+        assertThat(viewer.upload("/register/import", Map.of(), "so-dang-ky-2019.xlsx", workbook).statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/register?q=thon+dao+xuyen&year=2015").body()).contains("HN-0000000");
+        assertThat(viewer.get("/register?year=20x4").statusCode()).isEqualTo(400);
+    }
+
     private static Register.Entry first(List<Register.Entry> entries) {
         return entries.stream().filter(e -> e.name().matches(".*[ăâđêôơưáàảãạ].*")).findFirst().orElse(entries.get(0));
     }
