@@ -90,6 +90,7 @@ final class RegisterApi {
         overrides.forEach(o -> byPosition.computeIfAbsent(o.position(), p -> new ArrayList<>()).add(o));
         List<Map<String, Object>> nominations = new ArrayList<>();
         Rounds.Page<Rounds.DecisionRow> rows = store.read(tx -> tx.rounds().decisions(version.id(), Rounds.Filter.all(Integer.MAX_VALUE)));
+        Map<Integer, dvk.store.VersionPriors.Stored> priors = store.read(tx -> tx.versionPriors().of(version.id()));
         for (Rounds.DecisionRow row : rows.items()) {
             List<String> finalTitles = new ArrayList<>(row.titles());
             for (Council.Override o : byPosition.getOrDefault(row.position(), List.of())) {
@@ -100,6 +101,14 @@ final class RegisterApi {
             n.put("id", row.nominationId());
             n.put("recommended", row.titles());
             n.put("final", finalTitles);
+            dvk.store.VersionPriors.Stored p = priors.get(row.position());
+            if (p != null) {
+                // what the register told the rules: the priors with their source, and the typed claims it does not back
+                n.put("modelCode", p.modelCode());
+                n.put("registered", p.known());
+                n.put("priors", JSON.readTree(p.priorsJson()));
+                n.put("flags", RegisterFeed.flags(p).stream().map(f -> RegisterFeed.flagText(f, dvk.report.Words.english())).toList());
+            }
             nominations.add(n);
         }
         Map<String, Object> body = new LinkedHashMap<>();

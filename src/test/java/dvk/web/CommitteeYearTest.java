@@ -242,6 +242,11 @@ class CommitteeYearTest {
                 .contains("claims DISTRICT_MODEL 2022; the register has it in 2024").contains("claims COMMUNE_MODEL 2019; the register has none");
         secretary.get("/rounds?lang=vi");
         assertThat(secretary.get(page2025).body()).contains("data-testid=\"flagged\"");
+        JsonNode verdicts2025 = JSON.readTree(api("GET", "/api/v1" + page2025 + "/verdicts", token, null).body());
+        JsonNode first2025 = verdicts2025.path("nominations").get(holder);
+        assertThat(first2025.path("modelCode").asText()).isEqualTo(codes.get(rows.get(0).nominationId()));
+        assertThat(first2025.path("priors").findValuesAsText("source")).contains("register", "typed");
+        assertThat(first2025.path("flags").toString()).contains("claims DISTRICT_MODEL 2022; the register has it in 2024");
 
         // revoked by a decision of its own number: the titles stay, marked; the round opens again
         secretary.formToken(page);
