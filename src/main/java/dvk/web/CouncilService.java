@@ -67,8 +67,12 @@ final class CouncilService {
     void verdict(Rounds.Round round, Rounds.Version version, int position, String title, String verdict, String reason,
                  Actor actor) {
         Rounds.DecisionRow row = store.read(tx -> tx.rounds().decision(version.id(), position)).orElseThrow(Refusal::notFound);
-        List<String> titles = titleCodes(version);
-        if (title == null || !titles.contains(title)) throw new Refusal(422, "unknown-title", "register.verdict.unknownTitle", String.valueOf(title));
+        Map<String, String> titles = titleCodes(version);
+        if (title == null || !titles.containsKey(title)) throw new Refusal(422, "unknown-title", "register.verdict.unknownTitle", String.valueOf(title));
+        String appliesTo = titles.get(title);
+        if (!appliesTo.isEmpty() && !appliesTo.equals(row.type())) {
+            throw new Refusal(422, "title-not-for-type", "register.verdict.notForType", title);
+        }
         boolean recommended = row.titles().contains(title);
         Council.Verdict chosen;
         if (AS_RECOMMENDED.equals(verdict)) {
@@ -230,10 +234,11 @@ final class CouncilService {
                 o.reason())).toList();
     }
 
-    private List<String> titleCodes(Rounds.Version version) {
+    /** The titles of the version's rule set, each with the type of nomination it is for (empty: any). */
+    private Map<String, String> titleCodes(Rounds.Version version) {
         String titles = store.read(tx -> tx.ruleSets().find(version.ruleSet())).orElseThrow().titlesJson();
-        List<String> codes = new ArrayList<>();
-        RoundPages.read(titles).forEach(t -> codes.add(t.path("code").asText()));
+        Map<String, String> codes = new LinkedHashMap<>();
+        RoundPages.read(titles).forEach(t -> codes.put(t.path("code").asText(), t.path("appliesTo").asText("")));
         return codes;
     }
 

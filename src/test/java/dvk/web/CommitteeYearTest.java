@@ -89,6 +89,9 @@ class CommitteeYearTest {
         assertThat(apiNoReason.statusCode()).isEqualTo(422);
         assertThat(apiNoReason.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         assertThat(JSON.readTree(apiNoReason.body()).path("code").asText()).isEqualTo("reason-required");
+        HttpResponse<String> workTitle = api("POST", "/api/v1" + page + "/verdicts", token, Map.of("nominationId", modelWithout.nominationId(),
+                "title", "CITY_WORK_SIGN", "verdict", "GRANT", "reason", "nhầm"));
+        assertThat(JSON.readTree(workTitle.body()).path("code").asText()).isEqualTo("title-not-for-type");
         HttpResponse<String> granted = api("POST", "/api/v1" + page + "/verdicts", token, Map.of("nominationId", modelWithout.nominationId(),
                 "title", "DISTRICT_MODEL", "verdict", "GRANT", "reason", "Hội đồng đánh giá cao hiệu quả thực tế"));
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
