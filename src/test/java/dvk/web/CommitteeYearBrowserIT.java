@@ -92,19 +92,19 @@ class CommitteeYearBrowserIT {
         type("displayName", "Quản trị viên");
         type("password", "mat khau quan tri");
         type("repeated", "mat khau quan tri");
-        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+        go(browser.findElement(By.cssSelector("main form button[type='submit']")));
         WebElement form = browser.findElement(By.cssSelector("[data-testid='new-user']"));
         form.findElement(By.name("login")).sendKeys("thuky");
         form.findElement(By.name("displayName")).sendKeys("Nguyễn Thị Thư");
         form.findElement(By.name("password")).sendKeys("mat khau thu ky");
         form.findElement(By.cssSelector("input[name='roles'][value='SECRETARY']")).click();
-        form.findElement(By.cssSelector("button[type='submit']")).click();
-        browser.findElement(By.cssSelector("[data-testid='logout']")).click();
+        go(form.findElement(By.cssSelector("button[type='submit']")));
+        go(browser.findElement(By.cssSelector("[data-testid='logout']")));
 
         // the secretary uploads the 2024 sample workbook
         type("login", "thuky");
         type("password", "mat khau thu ky");
-        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+        go(browser.findElement(By.cssSelector("main form button[type='submit']")));
         String round = upload("Huyện Gia Lâm 2024", "2024", SAMPLE);
         assertThat(testId("title-DISTRICT_GIAY_KHEN")).isEqualTo("15");
         screenshot("1-round-2024.png");
@@ -113,10 +113,10 @@ class CommitteeYearBrowserIT {
         browser.get(round + "/versions/1?title=DISTRICT_GIAY_KHEN");
         WebElement holder = browser.findElement(By.cssSelector("[data-testid='decisions'] tbody tr a"));
         String holderId = holder.getText();
-        holder.click();
+        go(holder);
         WebElement withhold = browser.findElement(By.cssSelector("[data-testid='verdict-DISTRICT_GIAY_KHEN']"));
         withhold.findElement(By.name("reason")).sendKeys(REASON);
-        withhold.findElement(By.cssSelector("button[type='submit']")).click();
+        go(withhold.findElement(By.cssSelector("button[type='submit']")));
         assertThat(browser.findElement(By.cssSelector("[data-testid='verdicts'] tr[data-title='DISTRICT_GIAY_KHEN']")).getText())
                 .contains("Không trao").contains(REASON);
         screenshot("2-card-withheld.png");
@@ -128,17 +128,17 @@ class CommitteeYearBrowserIT {
         issue.findElement(By.name("number")).sendKeys(NUMBER);
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2024-12-15'", issue.findElement(By.name("date")));
         issue.findElement(By.name("signer")).sendKeys("Nguyễn Văn Ký");
-        issue.findElement(By.cssSelector("[data-testid='issue-submit']")).click();
+        go(issue.findElement(By.cssSelector("[data-testid='issue-submit']")));
         assertThat(testId("issued")).contains(NUMBER).contains("15/12/2024").contains("Nguyễn Văn Ký").contains("52 danh hiệu");
         assertThat(browser.findElements(By.cssSelector("[data-testid='upload-version']"))).as("an issued round is read-only").isEmpty();
         screenshot("3-issued.png");
 
         // the titles in the register, found without accents; the register downloaded
-        browser.findElement(By.cssSelector("[data-testid='nav-register']")).click();
+        go(browser.findElement(By.cssSelector("[data-testid='nav-register']")));
         WebElement search = browser.findElement(By.cssSelector("[data-testid='register-district']"));
         search.sendKeys("gia lam");
         browser.findElement(By.cssSelector("[data-testid='register-year']")).sendKeys("2024");
-        browser.findElement(By.cssSelector("[data-testid='register-submit']")).click();
+        go(browser.findElement(By.cssSelector("[data-testid='register-submit']")));
         assertThat(testId("register-total")).isEqualTo("Hiển thị 52 trong 52 danh hiệu");
         List<WebElement> entries = browser.findElements(By.cssSelector("[data-testid='register'] tbody tr"));
         assertThat(entries).hasSize(52).allSatisfy(r -> assertThat(r.getText()).contains(NUMBER));
@@ -180,7 +180,7 @@ class CommitteeYearBrowserIT {
         assertThat(browser.findElements(By.cssSelector("[data-testid='flagged'] tbody tr"))).as("one claim flagged").hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid='flagged']")).getText()).contains(claimant);
         screenshot("5-round-2026-flagged.png");
-        browser.findElement(By.cssSelector("[data-testid='flagged'] tbody tr a")).click();
+        go(browser.findElement(By.cssSelector("[data-testid='flagged'] tbody tr a")));
         assertThat(testId("model-code")).isEqualTo(codes.get((String) batch.get(claimantRow, "name")));
         List<WebElement> fromRegister = browser.findElements(By.cssSelector("[data-testid='priors'] tr[data-source='register']"));
         assertThat(fromRegister).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("2024").contains(NUMBER));
@@ -192,7 +192,7 @@ class CommitteeYearBrowserIT {
         browser.get(round2026 + "/versions/1?lang=vi");
 
         // the statistics: titles by year, district and field, as tables and charts
-        browser.findElement(By.cssSelector("[data-testid='nav-statistics']")).click();
+        go(browser.findElement(By.cssSelector("[data-testid='nav-statistics']")));
         assertThat(browser.findElement(By.cssSelector("[data-testid='stats-by-year'] table")).getText()).contains("2024").contains("52");
         assertThat(browser.findElements(By.cssSelector("[data-testid='stats-by-district'] svg rect"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("[data-testid='stats-by-field'] svg rect"))).hasSizeGreaterThan(1);
@@ -201,24 +201,42 @@ class CommitteeYearBrowserIT {
 
     /** A new round from a file; the URL of the round. */
     private static String upload(String name, String year, Path file) {
-        browser.findElement(By.cssSelector("[data-testid='new-round']")).click();
+        go(browser.findElement(By.cssSelector("[data-testid='new-round']")));
         type("name", name);
         browser.findElement(By.name("year")).clear();
         type("year", year);
         browser.findElement(By.name("file")).sendKeys(file.toString());
-        browser.findElement(By.cssSelector("[data-testid='upload']")).click();
-        // the upload is evaluated before the answer comes: wait for it rather than read the address too soon
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (browser.getCurrentUrl().endsWith("/rounds/new") && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        // the upload is evaluated before the answer comes: wait for the next page rather than read the address too soon
+        go(browser.findElement(By.cssSelector("[data-testid='upload']")));
         assertThat(browser.getCurrentUrl()).as(() -> browser.findElement(By.tagName("main")).getText()).matches(".*/rounds/\\d+/versions/1");
         return browser.getCurrentUrl().replaceAll("/versions/1$", "");
+    }
+
+    /** Clicks what leaves the page, and waits until the page it was on is gone (the next one loads before anything is read). */
+    private static void go(WebElement element) {
+        element.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                element.isEnabled();
+                Thread.sleep(50);
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                while (System.nanoTime() < deadline
+                        && !"complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState"))) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the page did not change after a click on " + element);
     }
 
     static String unaccented(String text) {
