@@ -84,6 +84,15 @@ public final class Evaluations {
         return new Evaluator(rules).evaluate(BatchReader.read(input));
     }
 
+    /**
+     * The same, with the batch changed before it is evaluated: the workspace merges the award
+     * register's titles into the nominations' prior recognitions there ({@link RegisterPriors}).
+     */
+    public Evaluation collect(java.nio.file.Path input, RuleSet rules, java.util.function.UnaryOperator<dvk.domain.Batch> before)
+            throws BatchException {
+        return new Evaluator(rules).evaluate(before.apply(BatchReader.read(input)));
+    }
+
     /** A streamed output: fed each decision as it is made, then written whole to the destination. */
     @FunctionalInterface
     private interface StreamedOutput<O> {

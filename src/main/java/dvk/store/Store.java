@@ -56,6 +56,18 @@ public final class Store {
         public RuleSets ruleSets() {
             return new RuleSets(handle);
         }
+
+        public Council council() {
+            return new Council(handle);
+        }
+
+        public Register register() {
+            return new Register(handle);
+        }
+
+        public VersionPriors versionPriors() {
+            return new VersionPriors(handle);
+        }
     }
 
     /** Runs {@code work} in a transaction, committed when it returns, rolled back when it throws. */

@@ -47,9 +47,11 @@ final class RoundPages {
     private final Templates templates;
     private final Clock clock;
     private final long maxUploadBytes;
+    private final CouncilPages council;
 
-    RoundPages(Store store, RoundService rounds, Templates templates, Clock clock, long maxUploadBytes) {
+    RoundPages(Store store, RoundService rounds, Templates templates, Clock clock, long maxUploadBytes, CouncilPages council) {
         this.store = store;
+        this.council = council;
         this.rounds = rounds;
         this.templates = templates;
         this.clock = clock;
@@ -156,9 +158,12 @@ final class RoundPages {
                 new Rounds.Filter(district, title, type, text, (page - 1) * PAGE_SIZE, PAGE_SIZE)));
         int pages = (int) Math.max(1, (rows.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String base = Routes.version(round.id(), version.number());
+        Map<Integer, List<String>> changes = new java.util.HashMap<>();
+        store.read(tx -> tx.council().overrides(version.id())).forEach(o -> changes.computeIfAbsent(o.position(), p -> new ArrayList<>())
+                .add((o.verdict() == dvk.store.Council.Verdict.GRANT ? "+" : "−") + o.title()));
         List<RoundPage.Row> shown = rows.items().stream().map(r -> new RoundPage.Row(r.position(),
                 Routes.card(round.id(), version.number(), r.position()), r.nominationId(), r.name(), r.type(), r.district(),
-                r.commune(), r.score(), titles.ordered(r.titles()))).toList();
+                r.commune(), r.score(), titles.ordered(r.titles()), changes.getOrDefault(r.position(), List.of()))).toList();
         List<RoundPage.Option> titleOptions = new ArrayList<>();
         counts.forEach(c -> titleOptions.add(new RoundPage.Option(c.code(), c.name())));
         titleOptions.add(new RoundPage.Option(Rounds.Filter.NO_TITLE, words.text("web.filter.noTitle")));
@@ -183,7 +188,8 @@ final class RoundPages {
                 shown, rows.total(), new RoundPage.Pager(page, pages,
                         page > 1 ? pageUrl(base, district, title, type, text, page - 1) : null,
                         page < pages ? pageUrl(base, district, title, type, text, page + 1) : null),
-                rejected, links, canUpload, megabytes());
+                rejected, links, canUpload && !store.read(tx -> tx.council().roundIssued(round.id())), megabytes(),
+                council.view(ctx, round, version, titles));
         render(ctx, "round", round.name(), view);
     }
 
@@ -191,13 +197,14 @@ final class RoundPages {
         Rounds.Round round = round(ctx);
         Rounds.Version version = version(ctx, round);
         int position = Ids.smallNumber(ctx.pathParam("position"));
+        Rounds.DecisionRow row = store.read(tx -> tx.rounds().decision(version.id(), position)).orElseThrow(Refusal::notFound);
         Evaluation evaluation = rounds.evaluation(version);
         Decision decision = evaluation.decisions().stream().filter(d -> d.index() == position).findFirst()
                 .orElseThrow(Refusal::notFound);
         Words words = Requests.words(ctx);
         CardPage page = new CardPage(round.name(), Routes.version(round.id(), version.number()),
-                ReportView.card(evaluation, decision, words), words);
-        render(ctx, "nomination", decision.nomination().id() + " · " + round.name(), page);
+                ReportView.card(evaluation, decision, words), words, council.card(ctx, round, version, row, titles(version, words)));
+        render(ctx, "nomination", row.nominationId() + " · " + round.name(), page);
     }
 
     /** The report as {@code dvk evaluate --format html} writes it, from the version's evaluation. */
@@ -282,17 +289,25 @@ final class RoundPages {
     private Titles titles(Rounds.Version version, Words words) {
         RuleSets.StoredRuleSet rules = store.read(tx -> tx.ruleSets().find(version.ruleSet())).orElseThrow();
         Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> appliesTo = new LinkedHashMap<>();
         for (JsonNode t : read(rules.titlesJson())) {
             String vi = t.path("nameVi").asText(t.path("code").asText());
             String en = t.path("nameEn").asText("");
             names.put(t.path("code").asText(), words.isVietnamese() || en.isEmpty() ? vi : en);
+            appliesTo.put(t.path("code").asText(), t.path("appliesTo").asText(""));
         }
-        return new Titles(names);
+        return new Titles(names, appliesTo);
     }
 
-    record Titles(Map<String, String> names) {
+    record Titles(Map<String, String> names, Map<String, String> appliesTo) {
         String name(String code) {
             return names.getOrDefault(code, code);
+        }
+
+        /** Whether a title is for nominations of this type ({@code MODEL}, {@code WORK}). */
+        boolean appliesTo(String code, String type) {
+            String to = appliesTo.getOrDefault(code, "");
+            return to.isEmpty() || to.equals(type);
         }
 
         List<String> ordered(List<String> codes) {

@@ -63,8 +63,11 @@ final class RoundService {
     private final Map<String, RuleSets.StoredRuleSet> storedRuleSets = new ConcurrentHashMap<>();
     private final Map<String, RuleSet> compiledFromStore = new ConcurrentHashMap<>();
 
+    private final RegisterFeed register;
+
     RoundService(Store store, RulesInForce rules, Clock clock, int evaluationsAtOnce, Duration queueTimeout) {
         this.store = store;
+        this.register = new RegisterFeed(store);
         this.rules = rules;
         this.clock = clock;
         this.evaluating = new Semaphore(evaluationsAtOnce, true);
@@ -118,7 +121,13 @@ final class RoundService {
         } catch (RulesException e) {
             throw new Refusal(422, "rules-unusable", "web.upload.rules", problems(e.problems()), upload.year());
         }
-        Evaluation evaluation = evaluate(upload.file(), inForce.rules());
+        // the register's titles merged into the priors of nominations that carry a model code, before the rules see them
+        List<dvk.app.RegisterPriors.Merged> merged = new java.util.ArrayList<>();
+        Evaluation evaluation = evaluate(upload.file(), inForce.rules(), batch -> {
+            dvk.app.RegisterPriors.Result result = register.merge(batch);
+            merged.addAll(result.merged());
+            return result.batch();
+        });
         long evaluated = System.nanoTime();
         if (evaluation.year() != upload.year()) {
             throw new Refusal(422, "year-mismatch", "web.upload.yearMismatch", evaluation.year(), upload.year());
@@ -138,8 +147,11 @@ final class RoundService {
                             JSON.writeValueAsString(Map.of("year", upload.year(), "name", upload.roundName().strip())));
                 } else {
                     roundId = upload.roundId();
+                    tx.council().lock(roundId);
+                    if (tx.council().roundIssued(roundId)) throw CouncilService.issuedRefusal();
                 }
                 Rounds.Version added = tx.rounds().addVersion(roundId, content, actor.userId(), now);
+                tx.versionPriors().add(added.id(), RegisterFeed.stored(merged));
                 tx.audit().record(actor, now, "round.upload", "round:" + roundId, null, JSON.writeValueAsString(described(added)));
                 return added;
             });
@@ -167,10 +179,10 @@ final class RoundService {
     }
 
     /** Evaluates under the gate: a refusal saying what is wrong when the file or a rule is. */
-    private Evaluation evaluate(Path file, RuleSet ruleSet) {
+    private Evaluation evaluate(Path file, RuleSet ruleSet, java.util.function.UnaryOperator<dvk.domain.Batch> before) {
         acquire();
         try {
-            return evaluations.collect(file, ruleSet);
+            return evaluations.collect(file, ruleSet, before);
         } catch (BatchException e) {
             throw new Refusal(422, "batch-broken", "web.upload.broken", List.of(e.getMessage()));
         } catch (RuleFailure | YearNotCoveredException e) {
@@ -222,7 +234,9 @@ final class RoundService {
             directory = TemporaryFiles.createDirectory("round");
             Path file = directory.resolve("input" + extension(version.fileName()));
             Files.write(file, input);
-            Evaluation evaluation = evaluate(file, ruleSet);
+            // the register's titles as they were merged when the version was stored, not as the register is now
+            var priors = RegisterFeed.replayed(store.read(tx -> tx.versionPriors().of(version.id())));
+            Evaluation evaluation = evaluate(file, ruleSet, batch -> dvk.app.RegisterPriors.replay(batch, priors));
             if (!RoundContent.sha256(RoundContent.document(evaluation)).equals(version.decisionsSha256())) {
                 throw new IllegalStateException("evaluating version " + version.number() + " of round " + version.roundId()
                         + " again did not give its stored decisions");

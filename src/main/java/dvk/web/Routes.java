@@ -3,6 +3,8 @@ package dvk.web;
 /** The workspace's addresses, named once; {@link Workspace} declares the routes with who may use them. */
 final class Routes {
     static final String ROUNDS = "/rounds";
+    static final String REGISTER = "/register";
+    static final String STATISTICS = "/statistics";
 
     private Routes() {}
 

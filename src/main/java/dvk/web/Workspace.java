@@ -50,6 +50,9 @@ public final class Workspace {
     private final AdminPages admin;
     private final AccountPages account;
     private final Api api;
+    private final CouncilPages council;
+    private final RegisterPages register;
+    private final RegisterApi registerApi;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Javalin app;
@@ -67,7 +70,11 @@ public final class Workspace {
                 Duration.ofMinutes(2));
         LoginThrottle throttle = new LoginThrottle(clock);
         this.auth = new AuthPages(store, guard, templates, throttle, clock);
-        this.rounds = new RoundPages(store, roundService, templates, clock, settings.maxUploadBytes());
+        CouncilService councilService = new CouncilService(store, roundService, clock);
+        this.council = new CouncilPages(store, councilService, clock);
+        this.register = new RegisterPages(store, new RegisterService(store, rulesInForce, clock), templates, settings.maxUploadBytes());
+        this.rounds = new RoundPages(store, roundService, templates, clock, settings.maxUploadBytes(), council);
+        this.registerApi = new RegisterApi(store, councilService, rounds);
         this.admin = new AdminPages(store, templates, clock);
         this.account = new AccountPages(store, templates, throttle, clock);
         this.api = new Api(store, roundService, rounds, rulesInForce, settings.ruleTimeout(), settings.maxUploadBytes());
@@ -147,6 +154,14 @@ public final class Workspace {
         routes.get("/rounds/{round}/versions/{version}/decisions.xlsx", rounds::xlsx, Access.SIGNED_IN);
         routes.get("/rounds/{round}/versions/{version}/decisions.json", rounds::json, Access.SIGNED_IN);
         routes.get("/rounds/{round}/versions/{version}/input", rounds::input, Access.SIGNED_IN);
+        routes.post("/rounds/{round}/versions/{version}/verdicts", council::verdict, Access.SECRETARY);
+        routes.post("/rounds/{round}/versions/{version}/issue", council::issue, Access.SECRETARY);
+        routes.post("/rounds/{round}/revoke", council::revoke, Access.SECRETARY);
+        routes.get("/rounds/{round}/versions/{version}/papers/{paper}", council::paper, Access.SIGNED_IN);
+        routes.get(Routes.REGISTER, register::search, Access.SIGNED_IN);
+        routes.get(Routes.REGISTER + ".xlsx", register::export, Access.SIGNED_IN);
+        routes.post(Routes.REGISTER + "/import", register::importXlsx, Access.SECRETARY);
+        routes.get(Routes.STATISTICS, register::statistics, Access.SIGNED_IN);
 
         routes.get("/users", admin::users, Access.ADMIN);
         routes.post("/users", admin::create, Access.ADMIN);
@@ -167,6 +182,12 @@ public final class Workspace {
         routes.post("/api/v1/rounds/{round}/versions", api::addVersion, Access.SECRETARY);
         routes.get("/api/v1/rounds/{round}/versions/{version}/decisions", api::decisions, Access.SIGNED_IN);
         routes.get("/api/v1/rounds/{round}/versions/{version}/decisions/{id}", api::decision, Access.SIGNED_IN);
+        routes.get("/api/v1/rounds/{round}/versions/{version}/verdicts", registerApi::verdicts, Access.SIGNED_IN);
+        routes.post("/api/v1/rounds/{round}/versions/{version}/verdicts", registerApi::verdict, Access.SECRETARY);
+        routes.get("/api/v1/rounds/{round}/decision", registerApi::decision, Access.SIGNED_IN);
+        routes.post("/api/v1/rounds/{round}/decision", registerApi::issue, Access.SECRETARY);
+        routes.get("/api/v1/register", registerApi::search, Access.SIGNED_IN);
+        routes.get("/api/v1/register/models/{code}", registerApi::model, Access.SIGNED_IN);
 
         routes.exception(Refusal.class, (e, ctx) -> responses.refuse(ctx, e));
         routes.exception(Exception.class, this::failed);

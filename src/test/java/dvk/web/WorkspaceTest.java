@@ -55,7 +55,15 @@ class WorkspaceTest {
             new String[] {"POST", "/api/v1/evaluations"}, new String[] {"GET", "/api/v1/rules"}, new String[] {"GET", "/api/v1/rounds"},
             new String[] {"POST", "/api/v1/rounds"}, new String[] {"GET", "/api/v1/rounds/1"},
             new String[] {"POST", "/api/v1/rounds/1/versions"}, new String[] {"GET", "/api/v1/rounds/1/versions/1/decisions"},
-            new String[] {"GET", "/api/v1/rounds/1/versions/1/decisions/GL-2024-001"});
+            new String[] {"GET", "/api/v1/rounds/1/versions/1/decisions/GL-2024-001"},
+            // the council and the register
+            new String[] {"POST", "/rounds/1/versions/1/verdicts"}, new String[] {"POST", "/rounds/1/versions/1/issue"},
+            new String[] {"POST", "/rounds/1/revoke"}, new String[] {"GET", "/rounds/1/versions/1/papers/du-thao-quyet-dinh-2024.docx"},
+            new String[] {"GET", "/register"}, new String[] {"GET", "/register.xlsx"}, new String[] {"POST", "/register/import"},
+            new String[] {"GET", "/statistics"}, new String[] {"GET", "/api/v1/rounds/1/versions/1/verdicts"},
+            new String[] {"POST", "/api/v1/rounds/1/versions/1/verdicts"}, new String[] {"GET", "/api/v1/rounds/1/decision"},
+            new String[] {"POST", "/api/v1/rounds/1/decision"}, new String[] {"GET", "/api/v1/register"},
+            new String[] {"GET", "/api/v1/register/models/MH-000001"});
 
     @Test
     void noPageAndNoApiWorksWithoutSigningIn() throws Exception {

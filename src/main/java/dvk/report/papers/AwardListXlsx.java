@@ -54,19 +54,21 @@ final class AwardListXlsx {
             for (TitleAwards title : awarded) {
                 boolean severalBodies = awarded.stream().filter(t -> t.title().equals(title.title())).count() > 1;
                 String name = sheetName(title.title().code() + (severalBodies ? " " + title.body().place().name() : ""), names);
-                list(workbook.createSheet(name), title, words, styles);
+                list(workbook.createSheet(name), title, papers, styles);
             }
             if (awarded.isEmpty()) {
                 Sheet sheet = workbook.createSheet(words.text("papers.annex.title"));
                 sheet.createRow(0).createCell(0).setCellValue(papers.withYear("papers.decision.none"));
             }
+            if (!papers.changes().isEmpty()) changes(workbook, papers, styles, names);
             // POI stamps a new package with the current time; papers of the same evaluation should not differ by it
             workbook.getProperties().getCoreProperties().setCreated(Optional.empty());
             workbook.write(out);
         }
     }
 
-    private static void list(Sheet sheet, TitleAwards title, Words words, Styles styles) {
+    private static void list(Sheet sheet, TitleAwards title, Papers papers, Styles styles) {
+        Words words = papers.words();
         List<String> header = List.of(words.text("papers.column.number"), words.text("papers.column.id"),
                 words.text("papers.column.name"), words.text("papers.column.kind"), words.text("papers.column.sponsor"),
                 words.text("papers.column.commune"), words.text("papers.column.district"), words.text("papers.column.score"));
@@ -75,7 +77,7 @@ final class AwardListXlsx {
         name.setCellValue(title.name(words) + " (" + title.count(words) + ")");
         name.setCellStyle(styles.title);
         Cell reference = sheet.createRow(1).createCell(0);
-        reference.setCellValue(words.text("papers.list.reference", title.body().numberToFill(), title.body().name()));
+        reference.setCellValue(words.text("papers.list.reference", papers.numberInReference(title.body()), title.body().name()));
         reference.setCellStyle(styles.reference);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
         sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns - 1));
@@ -116,6 +118,38 @@ final class AwardListXlsx {
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
+    }
+
+    /** The council's overrides of the rules, apart on a sheet of their own: each title granted or withheld, and why. */
+    private static void changes(XSSFWorkbook workbook, Papers papers, Styles styles, Set<String> names) {
+        Words words = papers.words();
+        Sheet sheet = workbook.createSheet(sheetName(words.text("register.papers.changesSheet"), names));
+        Cell heading = sheet.createRow(0).createCell(0);
+        heading.setCellValue(papers.isIssued() ? words.text("register.papers.changesIssued", papers.issue().number())
+                : words.text("register.papers.changesTitle"));
+        heading.setCellStyle(styles.title);
+        List<String> header = List.of(words.text("papers.column.number"), words.text("papers.column.id"),
+                words.text("papers.column.name"), words.text("register.column.title"), words.text("register.column.verdict"),
+                words.text("register.column.reason"));
+        Row head = sheet.createRow(2);
+        for (int c = 0; c < header.size(); c++) {
+            Cell cell = head.createCell(c);
+            cell.setCellValue(header.get(c));
+            cell.setCellStyle(styles.header);
+        }
+        int r = 3;
+        for (Issue.Change change : papers.changes()) {
+            Row row = sheet.createRow(r);
+            number(row, 0, r - 2, styles.number);
+            text(row, 1, change.id(), styles.text);
+            text(row, 2, change.name(), styles.text);
+            text(row, 3, change.titleName(), styles.text);
+            text(row, 4, words.text(change.granted() ? "register.verdict.GRANT" : "register.verdict.WITHHOLD"), styles.text);
+            text(row, 5, change.reason(), styles.text);
+            r++;
+        }
+        int[] widths = {6, 16, 40, 36, 16, 50};
+        for (int c = 0; c < widths.length; c++) sheet.setColumnWidth(c, widths[c] * 256);
     }
 
     /** A sheet name Excel accepts (31 characters, none of {@code []:*?/\}), unique in the workbook. */

@@ -35,11 +35,11 @@ final class DecisionDocx {
     private static void decision(OfficialDocument document, Papers papers, DecisionDraft draft) {
         Words words = papers.words();
         IssuingBody body = draft.body();
-        document.draftMark();
+        if (!papers.isIssued()) document.draftMark();
         if (body.party()) {
-            document.partyHeading(body.headerLines(), body.number(words), body.place().dated(words));
+            document.partyHeading(body.headerLines(), papers.number(body), papers.dated(body.place()));
         } else {
-            document.stateHeading(List.of(), body.headerLines(), body.number(words), body.place().dated(words));
+            document.stateHeading(List.of(), body.headerLines(), papers.number(body), papers.dated(body.place()));
         }
         document.documentTitle(words.text("papers.decision.title"), papers.subject("papers.decision.subject", draft.titles()));
         document.centre(Place.upper(body.name()), OfficialDocument.Look.bold(14), 6, 12);
@@ -62,10 +62,14 @@ final class DecisionDocx {
         document.body(article(words, 2), capitalised(words.text("papers.decision.article2", papers.standingBody())));
         document.body(article(words, 3), words.text("papers.decision.article3", capitalised(papers.standingBody())));
         document.signature(List.of(words.text("papers.decision.recipients.article3"), words.text("papers.recipients.other"),
-                words.text("papers.recipients.archive", words.text("papers.proposal.archive"))));
+                words.text("papers.recipients.archive", words.text("papers.proposal.archive"))),
+                papers.isIssued() ? papers.issue().signer() : null);
 
         document.newPage(words.text("papers.annex.title"), OfficialDocument.Look.bold(14));
-        document.centre(words.text("papers.decision.annex.reference", body.numberToFill(), body.name()),
+        document.centre(papers.isIssued()
+                        ? words.text("register.papers.annexReference", papers.issue().number(), papers.issue().date().getDayOfMonth(),
+                                papers.issue().date().getMonthValue(), String.valueOf(papers.issue().date().getYear()), body.name())
+                        : words.text("papers.decision.annex.reference", body.numberToFill(), body.name()),
                 OfficialDocument.Look.italic(14), 0, 0);
         document.rule(0.25);
         for (int i = 0; i < titles.size(); i++) {

@@ -363,6 +363,11 @@ final class OfficialDocument {
      * (the office writes in the authority and position, the signature and the name; Decree 30, form 1.4).
      */
     void signature(List<String> recipients) {
+        signature(recipients, null);
+    }
+
+    /** The same, with the signer's name once the decision is issued. */
+    void signature(List<String> recipients, String signer) {
         XWPFTable table = document.createTable(1, 2);
         borderless(table);
         int left = BODY_WIDTH * 9 / 20;
@@ -382,7 +387,7 @@ final class OfficialDocument {
         for (int i = 0; i < 4; i++) {
             text(centred(sign.addParagraph()), "", Look.plain(14));
         }
-        text(centred(sign.addParagraph()), words.text("papers.signature.name"), Look.bold(14));
+        text(centred(sign.addParagraph()), signer == null ? words.text("papers.signature.name") : signer, Look.bold(14));
         compact(document.createParagraph());
     }
 

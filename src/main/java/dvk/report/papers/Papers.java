@@ -28,7 +28,7 @@ import java.util.function.Function;
  */
 public record Papers(int year, Words words, String rules, String fingerprint, Place council,
                      int records, int decided, int rejected, long models, long works, long awarded,
-                     List<TitleAwards> titles, List<DecisionDraft> decisions) {
+                     List<TitleAwards> titles, List<DecisionDraft> decisions, Issue issue) {
 
     public Papers {
         titles = List.copyOf(titles);
@@ -59,7 +59,52 @@ public record Papers(int year, Words words, String rules, String fingerprint, Pl
         long models = decisions.stream().filter(d -> d.nomination().type() == NominationType.MODEL).count();
         return new Papers(evaluation.year(), words, rules.source(), fingerprint, council, evaluation.records(),
                 decisions.size(), evaluation.rejected().size(), models, decisions.size() - models, awarded,
-                titles, drafts(titles, words, String.valueOf(evaluation.year()), rules.source(), fingerprint));
+                titles, drafts(titles, words, String.valueOf(evaluation.year()), rules.source(), fingerprint), null);
+    }
+
+    /**
+     * The papers of an issued round: {@code evaluation} holds the council's final list (its
+     * overrides applied), {@code issue} the decision's number, date and signer, filled in.
+     */
+    public static Papers issued(Evaluation evaluation, Words words, Issue issue) {
+        Papers p = of(evaluation, words);
+        return new Papers(p.year, p.words, p.rules, p.fingerprint, p.council, p.records, p.decided, p.rejected, p.models, p.works,
+                p.awarded, p.titles, p.decisions, issue);
+    }
+
+    /** The same papers with the council's overrides listed apart (a round not issued yet: the number stays blank). */
+    public Papers withChanges(List<Issue.Change> changes) {
+        return new Papers(year, words, rules, fingerprint, council, records, decided, rejected, models, works, awarded, titles,
+                decisions, new Issue(issue == null ? null : issue.number(), issue == null ? null : issue.date(),
+                        issue == null ? null : issue.signer(), changes));
+    }
+
+    /** Whether the decision is issued: its number, date and signer are filled in. */
+    public boolean isIssued() {
+        return issue != null && issue.number() != null;
+    }
+
+    /** The council's overrides of the rules, listed apart. */
+    public List<Issue.Change> changes() {
+        return issue == null ? List.of() : issue.changes();
+    }
+
+    /** {@code Số: 123/QĐ-UBND} once issued; the blank to fill before. */
+    String number(IssuingBody body) {
+        if (!isIssued()) return body.number(words);
+        return words.text(body.party() ? "papers.number.party" : "papers.number", " " + issue.number());
+    }
+
+    /** The number in a reference to the decision (the annex, the list). */
+    String numberInReference(IssuingBody body) {
+        return !isIssued() ? body.numberToFill() : " " + issue.number();
+    }
+
+    /** {@code Gia Lâm, ngày 15 tháng 12 năm 2024} once issued. */
+    String dated(Place place) {
+        if (!isIssued() || !place.known()) return place.dated(words);
+        return words.text("register.papers.dated", place.name(), issue.date().getDayOfMonth(), issue.date().getMonthValue(),
+                String.valueOf(issue.date().getYear()));
     }
 
     /** The titles someone holds. */

@@ -16,6 +16,7 @@ public record Frame(Words words, String title, String section, String userName, 
     /** Times are shown as the committees read them: Vietnam's time, day first. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public String t(String key, Object... arguments) {
         return words.text(key, arguments);
@@ -31,6 +32,11 @@ public record Frame(Words words, String title, String section, String userName, 
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** A date as committees write it, day first: {@code 15/12/2024}. */
+    public String date(java.time.LocalDate date) {
+        return date == null ? "" : DAY.format(date);
     }
 
     /** {@code 12.000} in Vietnamese, {@code 12,000} in English. */

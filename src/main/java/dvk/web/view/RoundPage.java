@@ -14,7 +14,7 @@ import java.util.List;
 public record RoundPage(long roundId, String name, int year, int number, boolean latest, Version version, List<Version> versions,
                         Summary summary, List<DistrictRow> districts, List<String> warnings, List<String> provisional,
                         Filter filter, List<Row> rows, long shown, Pager pager, List<Rejected> rejected,
-                        Links links, boolean canUpload, long maxUploadMegabytes) {
+                        Links links, boolean canUpload, long maxUploadMegabytes, CouncilView council) {
 
     /** One upload of the round. */
     public record Version(int number, String url, String fileName, long fileSize, String uploadedBy, Instant uploadedAt,
@@ -37,7 +37,7 @@ public record RoundPage(long roundId, String name, int year, int number, boolean
 
     /** A decided nomination in the list. */
     public record Row(int position, String url, String id, String name, String type, String district, String commune,
-                      Integer score, List<String> titles) {}
+                      Integer score, List<String> titles, List<String> changes) {}
 
     /** Pages of the list: the links to the previous and next page, null at either end. */
     public record Pager(int page, int pages, String previous, String next) {}
