@@ -41,7 +41,8 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * The saved versions of the rules: a bare git repository (JGit; no git program needed) holding
- * {@code rules/<rule set>/} (DRL files, titles.json, ruleset.json) and {@code fixtures/regression/}.
+ * {@code rules/<rule set>/} (DRL files, titles.json, ruleset.json) and {@code fixtures/} (the regression
+ * fixtures under {@code regression/}, and the sample batches they read under {@code samples/}).
  * Each save is one commit on {@code main} with the person's note as its message and the person as
  * its author; the history of a rule set is the commits that changed its directory. Seeded, on the
  * workspace's first start, with the rules it was started with. Saves are one at a time; a save
@@ -50,7 +51,7 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  */
 public final class RuleRepository implements AutoCloseable {
     public static final String RULES = "rules/";
-    public static final String FIXTURES = "fixtures/regression/";
+    public static final String FIXTURES = "fixtures/";
     private static final String BRANCH = Constants.R_HEADS + "main";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -108,8 +109,8 @@ public final class RuleRepository implements AutoCloseable {
     }
 
     /**
-     * The first version: each rule set's files (by name; a directory's own files only) and the
-     * fixtures'. Refused unless the repository is empty.
+     * The first version: each rule set's files (by name; a directory's own files only) and the files
+     * of {@code fixtures} and its subdirectories. Refused unless the repository is empty.
      */
     public synchronized String seed(Map<String, Path> ruleSets, Path fixtures, String note, Author author, Instant when)
             throws IOException, Refused {
@@ -120,9 +121,14 @@ public final class RuleRepository implements AutoCloseable {
             filesOf(set.getValue()).forEach((file, bytes) -> paths.put(RULES + set.getKey() + "/" + file, bytes));
         }
         if (fixtures != null && Files.isDirectory(fixtures)) {
-            filesOf(fixtures).forEach((file, bytes) -> {
-                if (file.endsWith(".json")) paths.put(FIXTURES + file, bytes);
-            });
+            try (Stream<Path> all = Files.walk(fixtures, 2)) {
+                for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
+                    String relative = fixtures.relativize(file).toString().replace('\\', '/');
+                    if (java.util.Arrays.stream(relative.split("/")).allMatch(n -> NAME.matcher(n).matches())) {
+                        paths.put(FIXTURES + relative, Files.readAllBytes(file));
+                    }
+                }
+            }
         }
         return commit(paths, null, note, author, when);
     }
@@ -145,7 +151,7 @@ public final class RuleRepository implements AutoCloseable {
         return files;
     }
 
-    /** The fixtures at a version, by file name. */
+    /** The fixtures at a version, by their path under {@code fixtures/} ({@code regression/gia-lam-2024.json}). */
     public synchronized Map<String, byte[]> fixtures(String commit) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         paths(commit, FIXTURES).forEach((path, bytes) -> files.put(path.substring(FIXTURES.length()), bytes));

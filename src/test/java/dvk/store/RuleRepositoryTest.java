@@ -26,7 +26,7 @@ class RuleRepositoryTest {
         Map<String, Path> sets = new LinkedHashMap<>();
         sets.put("2024-2025", Path.of("rules/2024-2025"));
         sets.put("2026", Path.of("rules/2026"));
-        repository.seed(sets, Path.of("fixtures/regression"), "The rules in force at the first start", SEEDER, START);
+        repository.seed(sets, Path.of("fixtures"), "The rules in force at the first start", SEEDER, START);
         return repository;
     }
 
@@ -38,7 +38,7 @@ class RuleRepositoryTest {
             assertThat(repository.files(head, "2024-2025").get("district-model.drl"))
                     .isEqualTo(Files.readAllBytes(Path.of("rules/2024-2025/district-model.drl")));
             assertThat(repository.files(head, "2024-2025")).containsKeys("titles.json", "ruleset.json", "score.drl");
-            assertThat(repository.fixtures(head)).isNotEmpty();
+            assertThat(repository.fixtures(head)).containsKeys("regression/gia-lam-2024.json", "samples/gia-lam-2024.json");
             assertThat(repository.history("2024-2025")).singleElement().satisfies(v -> {
                 assertThat(v.note()).isEqualTo("The rules in force at the first start");
                 assertThat(v.when()).isEqualTo(START);
