@@ -87,8 +87,12 @@ public final class DraftMain {
                     new Diffs.Base.Directory(job.resolve(DraftRequest.BASE)), library, false, timeout));
             if (compared instanceof Outcome.Done<Impact> done) {
                 Impact shown = done.value();
-                shown = new Impact(request.inputShown(), shown.year(), shown.records(), shown.rejected(), shown.base(),
-                        shown.changed(), shown.titles(), shown.titleChanges(), shown.reasonChanges());
+                Impact.Side base = shown.base();
+                if (request.baseShown() != null) {
+                    base = new Impact.Side(request.baseShown(), base.name(), base.years(), base.fingerprint(), base.rules(), base.whatIf());
+                }
+                shown = new Impact(request.inputShown() == null ? shown.input() : request.inputShown(), shown.year(), shown.records(),
+                        shown.rejected(), base, shown.changed(), shown.titles(), shown.titleChanges(), shown.reasonChanges());
                 impact = DraftReport.Impact.of(ImpactView.of(shown, words));
             } else {
                 failure = describe(compared);

@@ -12,8 +12,9 @@ package dvk.app;
  * @param language    {@code vi} or {@code en}: the language of the impact and coverage words
  * @param input       the input file's name in the job directory (impact only)
  * @param inputShown  how the impact names the input (the round and its version)
+ * @param baseShown   how the impact names the rule set that decided the round
  */
-public record DraftRequest(String mode, String ruleSet, String language, String input, String inputShown,
+public record DraftRequest(String mode, String ruleSet, String language, String input, String inputShown, String baseShown,
                            long ruleTimeoutMillis) {
     public static final String CHECK = "check";
     public static final String IMPACT = "impact";

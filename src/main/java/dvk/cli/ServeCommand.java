@@ -72,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             settings = new Workspace.Settings(host, port, rules.library(), ruleTimeout.timeout(),
                     maxUploadMegabytes * 1024L * 1024L, secureCookies,
-                    evaluations == null ? Runtime.getRuntime().availableProcessors() : evaluations, err, out);
+                    evaluations == null ? Runtime.getRuntime().availableProcessors() : evaluations, err, out, data.data);
         } catch (RulesException e) {
             RulesOption.print(err, "the rules cannot be used; the workspace did not start", e);
             return ExitCodes.RULES;

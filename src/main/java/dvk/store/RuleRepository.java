@@ -223,6 +223,24 @@ public final class RuleRepository implements AutoCloseable {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** A unified diff of one file's two texts, as {@link #diff(String, String)} writes a version's ({@code a/PATH}, {@code b/PATH}). */
+    public static String diff(String path, byte[] before, byte[] after) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.eclipse.jgit.diff.RawText a = new org.eclipse.jgit.diff.RawText(before);
+        org.eclipse.jgit.diff.RawText b = new org.eclipse.jgit.diff.RawText(after);
+        org.eclipse.jgit.diff.EditList edits = org.eclipse.jgit.diff.DiffAlgorithm
+                .getAlgorithm(org.eclipse.jgit.diff.DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+                .diff(org.eclipse.jgit.diff.RawTextComparator.DEFAULT, a, b);
+        if (edits.isEmpty()) return "";
+        try (DiffFormatter format = new DiffFormatter(out)) {
+            out.write(("--- a/" + path + "\n+++ b/" + path + "\n").getBytes(StandardCharsets.UTF_8));
+            format.format(edits, a, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     /** Whether {@code commit} names a version of this repository. */
     public synchronized boolean has(String commit) {
         if (commit == null || !commit.matches("[0-9a-f]{40}")) return false;

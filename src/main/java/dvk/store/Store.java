@@ -56,6 +56,10 @@ public final class Store {
         public RuleSets ruleSets() {
             return new RuleSets(handle);
         }
+
+        public RulesPutInForce rulesInForce() {
+            return new RulesPutInForce(handle);
+        }
     }
 
     /** Runs {@code work} in a transaction, committed when it returns, rolled back when it throws. */

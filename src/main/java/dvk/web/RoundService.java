@@ -127,6 +127,7 @@ final class RoundService {
                     roundId = upload.roundId();
                 }
                 Rounds.Version added = tx.rounds().addVersion(roundId, content, actor.userId(), now);
+                if (inForce.commit() != null) tx.rulesInForce().decided(added.id(), inForce.commit());
                 tx.audit().record(actor, now, "round.upload", "round:" + roundId, null, JSON.writeValueAsString(described(added)));
                 return added;
             });

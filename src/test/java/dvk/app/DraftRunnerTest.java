@@ -26,7 +26,7 @@ class DraftRunnerTest {
         prepare();
         edit("district-model.drl", "$m.months(), 12)", "$m.months(), 10)");
         DraftReport report = new DraftRunner(LIMITS, 1).run(job, new DraftRequest(DraftRequest.IMPACT, "2024-2025", "en",
-                "input.xlsx", "Gia Lâm 2024, version 1", LIMITS.ruleTimeout().toMillis()));
+                "input.xlsx", "Gia Lâm 2024, version 1", "rules/2024-2025", LIMITS.ruleTimeout().toMillis()));
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.failure()).as(report.failure()).isNull();
@@ -50,7 +50,7 @@ class DraftRunnerTest {
         prepare();
         edit("city-model.drl", "$n.replicationSites(), 3)", "$n.replicationSites(), 2)");
         DraftReport report = new DraftRunner(LIMITS, 1).run(job, new DraftRequest(DraftRequest.CHECK, "2024-2025", "vi",
-                null, null, LIMITS.ruleTimeout().toMillis()));
+                null, null, null, LIMITS.ruleTimeout().toMillis()));
         assertThat(report.errors()).isEmpty();
         assertThat(report.differences()).anySatisfy(d -> {
             assertThat(d.ruleId()).isEqualTo("city-model.min-replication-sites");
@@ -63,7 +63,7 @@ class DraftRunnerTest {
         prepare();
         edit("district-model.drl", "$m : Measures(nominationId == $n.id)", "$m : Measures(nominationId == $n.id");
         DraftReport report = new DraftRunner(LIMITS, 1).run(job, new DraftRequest(DraftRequest.CHECK, "2024-2025", "vi",
-                null, null, LIMITS.ruleTimeout().toMillis()));
+                null, null, null, LIMITS.ruleTimeout().toMillis()));
         assertThat(report.compiles()).isFalse();
         assertThat(report.errors()).anySatisfy(p -> {
             assertThat(p.file()).endsWith("district-model.drl");
@@ -88,7 +88,7 @@ class DraftRunnerTest {
                 """);
         long started = System.nanoTime();
         DraftReport report = new DraftRunner(new DraftRunner.Limits(256, Duration.ofSeconds(120), Duration.ofSeconds(3)), 1)
-                .run(job, new DraftRequest(DraftRequest.IMPACT, "2024-2025", "en", "input.xlsx", "sample", 3000));
+                .run(job, new DraftRequest(DraftRequest.IMPACT, "2024-2025", "en", "input.xlsx", "sample", null, 3000));
         assertThat(report.errors()).isEmpty();
         assertThat(report.failure()).contains("did not finish within 3 s");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(120));
@@ -110,7 +110,7 @@ class DraftRunnerTest {
         DraftRunner runner = new DraftRunner(new DraftRunner.Limits(96, Duration.ofSeconds(120), Duration.ofSeconds(60)), 1);
         String said;
         try {
-            DraftReport report = runner.run(job, new DraftRequest(DraftRequest.IMPACT, "2024-2025", "en", "input.xlsx", "sample", 60_000));
+            DraftReport report = runner.run(job, new DraftRequest(DraftRequest.IMPACT, "2024-2025", "en", "input.xlsx", "sample", null, 60_000));
             said = report.failure();
         } catch (DraftRunner.Failed e) {
             said = e.getMessage();
@@ -123,7 +123,7 @@ class DraftRunnerTest {
         DraftRunner runner = new DraftRunner(new DraftRunner.Limits(64, Duration.ofSeconds(3), Duration.ofSeconds(1)), 1,
                 HangingDraft.class.getName());
         long started = System.nanoTime();
-        assertThatThrownBy(() -> runner.run(job, new DraftRequest(DraftRequest.CHECK, "x", "en", null, null, 1000)))
+        assertThatThrownBy(() -> runner.run(job, new DraftRequest(DraftRequest.CHECK, "x", "en", null, null, null, 1000)))
                 .isInstanceOfSatisfying(DraftRunner.Failed.class, e -> {
                     assertThat(e.reason()).isEqualTo(DraftRunner.Failed.Reason.TIME);
                     assertThat(e.getMessage()).contains("did not finish in 3 s");
@@ -135,7 +135,7 @@ class DraftRunnerTest {
     void aChildThatFillsItsHeapEndsWithAClearMessage() {
         DraftRunner runner = new DraftRunner(new DraftRunner.Limits(64, Duration.ofSeconds(60), Duration.ofSeconds(1)), 1,
                 GreedyDraft.class.getName());
-        assertThatThrownBy(() -> runner.run(job, new DraftRequest(DraftRequest.CHECK, "x", "en", null, null, 1000)))
+        assertThatThrownBy(() -> runner.run(job, new DraftRequest(DraftRequest.CHECK, "x", "en", null, null, null, 1000)))
                 .isInstanceOfSatisfying(DraftRunner.Failed.class, e -> {
                     assertThat(e.reason()).isEqualTo(DraftRunner.Failed.Reason.MEMORY);
                     assertThat(e.getMessage()).contains("more than 64 MB");
