@@ -112,7 +112,8 @@ final class WorkbenchPages {
             if (!file.getKey().endsWith(".drl")) continue;
             for (ThresholdEdit.Literal t : ThresholdEdit.find(new String(file.getValue(), StandardCharsets.UTF_8))) {
                 if (t.id() == null) continue;
-                thresholds.add(new RuleSetPage.Threshold(file.getKey(), t.id(), t.title() == null ? "" : t.title(), t.criterion(),
+                String title = t.title() == null ? "" : t.title().equals("*") ? words.text("workbench.everyTitle") : t.title();
+                thresholds.add(new RuleSetPage.Threshold(file.getKey(), t.id(), title, t.criterion(),
                         t.quantity(), t.requirement(), t.literal(), t.line(), file.getKey() + ":" + t.line()));
             }
         }

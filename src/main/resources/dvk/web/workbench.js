@@ -18,6 +18,7 @@
       {regex: /\$[A-Za-z_]\w*/, token: "variable-2"},
       {regex: /\b\d[\d_]*(?:\.\d+)?[lLdDfF]?\b/, token: "number"},
       {regex: /[A-Z][A-Za-z0-9_]*/, token: "type"},
+      {regex: /[a-z_][A-Za-z0-9_]*/, token: null},
       {regex: /[-+\/*=<>!]+/, token: "operator"}
     ],
     comment: [
