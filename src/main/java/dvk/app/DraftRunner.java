@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 public final class DraftRunner {
     static final long MAX_REPORT_BYTES = 32L << 20;
     static final int KEPT_OUTPUT_BYTES = 16 * 1024;
+    private static final Duration POLL = Duration.ofMillis(200);
 
     /** How much a child may take: heap, wall-clock time, and each rule session's deadline inside it. */
     public record Limits(int heapMegabytes, Duration wallClock, Duration ruleTimeout) {
@@ -36,7 +38,7 @@ public final class DraftRunner {
 
     /** The child did not give a report: killed at the limit, out of memory, or failed; {@code reason} says which. */
     public static final class Failed extends Exception {
-        public enum Reason { TIME, MEMORY, BUSY, BROKEN }
+        public enum Reason { TIME, MEMORY, BUSY, BROKEN, SUPERSEDED }
 
         private final Reason reason;
 
@@ -72,34 +74,57 @@ public final class DraftRunner {
 
     /** Writes the request into the job directory, runs the child on it, and reads its report. */
     public DraftReport run(Path job, DraftRequest request) throws Failed, IOException {
+        return run(job, request, () -> false);
+    }
+
+    /**
+     * As {@link #run(Path, DraftRequest)}, given up (the child killed) as soon as {@code superseded}
+     * says a newer request made this one pointless: the editor's check of text typed since.
+     */
+    public DraftReport run(Path job, DraftRequest request, BooleanSupplier superseded) throws Failed, IOException {
         DraftMain.JSON.writeValue(job.resolve(DraftRequest.FILE).toFile(), request);
+        long deadline = System.nanoTime() + limits.wallClock().toNanos();
         try {
-            if (!running.tryAcquire(limits.wallClock().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new Failed(Failed.Reason.BUSY, "other drafts are being evaluated; try again in a minute");
+            while (!running.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (superseded.getAsBoolean()) throw new Failed(Failed.Reason.SUPERSEDED, "a newer check replaced this one");
+                if (System.nanoTime() > deadline) {
+                    throw new Failed(Failed.Reason.BUSY, "other drafts are being evaluated; try again in a minute");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failed(Failed.Reason.BUSY, "interrupted while waiting for other drafts");
         }
         try {
-            return runChild(job);
+            return runChild(job, superseded);
         } finally {
             running.release();
         }
     }
 
-    private DraftReport runChild(Path job) throws Failed, IOException {
+    private DraftReport runChild(Path job, BooleanSupplier superseded) throws Failed, IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dfile.encoding=UTF-8", "-Djava.io.tmpdir=" + Files.createDirectories(job.resolve("tmp")),
                 "-cp", classPath(), mainClass, job.toString()));
-        Process child = new ProcessBuilder(command).directory(job.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(job.toFile());
+        // nothing of the server's environment (a database password in DVK_DB_PASSWORD, say) reaches the draft
+        builder.environment().clear();
+        builder.environment().put("LANG", "C.UTF-8");
+        Process child = builder.start();
         child.getOutputStream().close();
         Output out = Output.drain(child.getInputStream(), "dvk draft out");
         Output err = Output.drain(child.getErrorStream(), "dvk draft err");
-        boolean ended;
+        boolean ended = false;
+        long deadline = System.nanoTime() + limits.wallClock().toNanos();
         try {
-            ended = child.waitFor(limits.wallClock().toMillis(), TimeUnit.MILLISECONDS);
+            while (!ended && System.nanoTime() < deadline) {
+                ended = child.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (!ended && superseded.getAsBoolean()) {
+                    kill(child);
+                    throw new Failed(Failed.Reason.SUPERSEDED, "a newer check replaced this one");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ended = false;

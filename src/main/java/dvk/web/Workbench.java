@@ -181,6 +181,12 @@ final class Workbench {
 
     /** The draft checked in a child process: compiled, linted, its catalog; every rule set of the newest version beside it. */
     DraftReport check(String ruleSet, Map<String, byte[]> files, String language) throws DraftRunner.Failed {
+        return check(ruleSet, files, language, () -> false);
+    }
+
+    /** As {@link #check(String, Map, String)}, given up when {@code superseded} says newer text came. */
+    DraftReport check(String ruleSet, Map<String, byte[]> files, String language, java.util.function.BooleanSupplier superseded)
+            throws DraftRunner.Failed {
         String key = "check " + ruleSet + " " + RuleEditSession.fingerprint(files) + " " + head();
         DraftReport kept = reports.get(key);
         if (kept != null) return kept;
@@ -189,7 +195,7 @@ final class Workbench {
             job = TemporaryFiles.createDirectory("draft");
             writeLibrary(job, ruleSet, files);
             DraftReport report = runner.run(job, new DraftRequest(DraftRequest.CHECK, ruleSet, language, null, null, null,
-                    runner.limits().ruleTimeout().toMillis()));
+                    runner.limits().ruleTimeout().toMillis()), superseded);
             reports.put(key, report);
             return report;
         } catch (IOException e) {

@@ -51,6 +51,8 @@ final class WorkbenchPages {
 
     private final Workbench workbench;
     private final Templates templates;
+    /** The newest live check of each person's file, by {@code user/set/file}. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> checks = new java.util.concurrent.ConcurrentHashMap<>();
 
     WorkbenchPages(Workbench workbench, Templates templates) {
         this.workbench = workbench;
@@ -250,12 +252,20 @@ final class WorkbenchPages {
         files.put(file, text.getBytes(StandardCharsets.UTF_8));
         Map<String, Object> answer = new LinkedHashMap<>();
         List<Map<String, Object>> problems = new ArrayList<>();
+        // one check at a time per person and file: text typed since makes an older check pointless
+        String who = Requests.signedIn(ctx).user().id() + "/" + set + "/" + file;
+        long mine = checks.computeIfAbsent(who, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        java.util.function.BooleanSupplier superseded = () -> checks.get(who).get() != mine;
         try {
-            DraftReport report = workbench.check(set, files, words.isVietnamese() ? "vi" : "en");
+            DraftReport report = workbench.check(set, files, words.isVietnamese() ? "vi" : "en", superseded);
             for (RuleProblem p : report.errors()) problems.add(problem(p, "error", file, set, words));
             for (RuleProblem p : report.warnings()) problems.add(problem(p, "warning", file, set, words));
             answer.put("compiles", report.compiles());
         } catch (DraftRunner.Failed e) {
+            if (e.reason() == DraftRunner.Failed.Reason.SUPERSEDED) {
+                Api.json(ctx, 409, Map.of("superseded", true, "problems", List.of()));
+                return;
+            }
             problems.add(Map.of("line", 0, "column", 0, "severity", "error", "message", e.getMessage(), "here", false));
             answer.put("compiles", false);
         }

@@ -53,6 +53,7 @@
       headers: {"Content-Type": "application/json", "X-CSRF-Token": area.dataset.csrf},
       body: JSON.stringify({text: text})
     }).then(function (r) { return r.json(); }).then(function (answer) {
+      if (answer.superseded) return; // newer text is being checked
       var problems = answer.problems || [];
       show(problems);
       done(problems.filter(function (p) { return p.here && p.line > 0; }).map(function (p) {

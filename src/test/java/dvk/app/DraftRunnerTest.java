@@ -142,6 +142,28 @@ class DraftRunnerTest {
                 });
     }
 
+    @Test
+    void theChildHasNoneOfTheServersEnvironment() {
+        DraftRunner runner = new DraftRunner(new DraftRunner.Limits(64, Duration.ofSeconds(60), Duration.ofSeconds(1)), 1,
+                EnvironmentDraft.class.getName());
+        assertThatThrownBy(() -> runner.run(job, new DraftRequest(DraftRequest.CHECK, "x", "en", null, null, null, 1000)))
+                .isInstanceOfSatisfying(DraftRunner.Failed.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DraftRunner.Failed.Reason.BROKEN);
+                    assertThat(e.getMessage()).contains("environment: LANG").doesNotContain("PATH", "HOME");
+                });
+    }
+
+    @Test
+    void aCheckThatANewerOneReplacedIsGivenUpAndItsChildKilled() {
+        DraftRunner runner = new DraftRunner(new DraftRunner.Limits(64, Duration.ofSeconds(60), Duration.ofSeconds(1)), 1,
+                HangingDraft.class.getName());
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> runner.run(job, new DraftRequest(DraftRequest.CHECK, "x", "en", null, null, null, 1000),
+                () -> System.nanoTime() - started > Duration.ofSeconds(2).toNanos()))
+                .isInstanceOfSatisfying(DraftRunner.Failed.class, e -> assertThat(e.reason()).isEqualTo(DraftRunner.Failed.Reason.SUPERSEDED));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+    }
+
     private void prepare() throws IOException {
         copy(Path.of("rules"), job.resolve(DraftRequest.LIBRARY));
         copy(Path.of("rules/2024-2025"), job.resolve(DraftRequest.BASE));
