@@ -48,6 +48,18 @@ public final class RulesPutInForce {
         return all().stream().filter(e -> e.covers(year)).findFirst();
     }
 
+    /** A round's version decided with a commit of the rules. */
+    public record Decided(long roundId, String round, int version) {}
+
+    /** The rounds' versions decided with a commit of the rules, oldest first. */
+    public List<Decided> decidedWith(String commit) {
+        return handle.createQuery("select v.round_id, r.name, v.version from round_versions v join rounds r on r.id = v.round_id"
+                        + " where v.rule_commit = :commit order by v.id")
+                .bind("commit", commit)
+                .map((rs, ctx) -> new Decided(rs.getLong("round_id"), rs.getString("name"), rs.getInt("version")))
+                .list();
+    }
+
     /** Records the commit of the rules that decided a round's version. */
     public void decided(long versionId, String commit) {
         handle.createUpdate("update round_versions set rule_commit = :commit where id = :id")

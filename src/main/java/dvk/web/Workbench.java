@@ -340,6 +340,10 @@ final class Workbench {
         return store.read(tx -> tx.rounds().version(roundId, number)).orElseThrow(Refusal::notFound);
     }
 
+    List<RulesPutInForce.Decided> decidedWith(String commit) {
+        return store.read(tx -> tx.rulesInForce().decidedWith(commit));
+    }
+
     List<RulesPutInForce.Entry> inForce() {
         return store.read(tx -> tx.rulesInForce().all());
     }

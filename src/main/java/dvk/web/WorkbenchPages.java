@@ -283,8 +283,11 @@ final class WorkbenchPages {
         for (RuleRepository.Version v : repository.history(set)) {
             String years = inForce.stream().filter(e -> e.commit().equals(v.commit()) && e.ruleSet().equals(set))
                     .map(e -> e.yearsFrom() + "–" + e.yearsTo()).reduce((a, b) -> a + ", " + b).orElse(null);
+            List<HistoryPage.Link> decided = workbench.decidedWith(v.commit()).stream()
+                    .map(d -> new HistoryPage.Link(words.text("workbench.history.roundVersion", d.round(), d.version()),
+                            Routes.version(d.roundId(), d.version()))).toList();
             versions.add(new HistoryPage.Version(v.commit(), v.shortCommit(), v.note(), v.author(), v.login(), v.when(),
-                    DraftPage.DiffLine.of(repository.diff(v.commit(), set)), years));
+                    DraftPage.DiffLine.of(repository.diff(v.commit(), set)), years, decided));
         }
         if (versions.isEmpty()) throw Refusal.notFound();
         String saved = ctx.queryParam("saved");

@@ -129,6 +129,8 @@ class WorkbenchTest {
         long versionId = server.store.read(tx -> tx.rounds().version(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)))).orElseThrow().id();
         java.util.Optional<String> decidedBy = server.store.read(tx -> tx.rulesInForce().commitOf(versionId));
         assertThat(decidedBy).hasValue(commit);
+        assertThat(policy.get(history.substring(0, history.indexOf('?'))).body()).contains("data-testid=\"decided\"",
+                "Gia Lâm 2024 (số tháng 10), lần tải 1");
         List<dvk.store.AuditLog.Entry> audit = server.store.read(tx -> tx.audit().about("rules:2024-2025"));
         assertThat(audit).extracting(dvk.store.AuditLog.Entry::action).contains("rules.save", "rules.inForce");
     }

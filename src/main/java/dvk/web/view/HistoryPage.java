@@ -8,6 +8,9 @@ import java.util.List;
  * save, the reminders of other rule sets that hold a changed criterion.
  */
 public record HistoryPage(String ruleSet, List<Version> versions, String saved, List<String> reminders) {
+    /** {@code decided}: the rounds' versions this version decided, as links. */
     public record Version(String commit, String shortCommit, String note, String author, String login, Instant when,
-                          List<DraftPage.DiffLine> diff, String inForce) {}
+                          List<DraftPage.DiffLine> diff, String inForce, List<Link> decided) {}
+
+    public record Link(String label, String url) {}
 }
