@@ -131,6 +131,17 @@ class WorkbenchTest {
         assertThat(decidedBy).hasValue(commit);
         assertThat(policy.get(history.substring(0, history.indexOf('?'))).body()).contains("data-testid=\"decided\"",
                 "Gia Lâm 2024 (số tháng 10), lần tải 1");
+
+        // a criterion rules/2026 holds too: saving the change reminds of 2026's requirement, and changes nothing there
+        assertThat(policy.submit("/workbench/2024-2025/thresholds", "file", "city-model.drl", "rule", "city-model.min-replication-sites",
+                "line", "45", "literal", "3", "value", "2").statusCode()).isEqualTo(303);
+        HttpResponse<String> second = policy.submit("/workbench/2024-2025/save", "note", "Hai nơi nhân rộng là đủ cho CITY_MODEL");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(303);
+        HttpResponse<String> reminded = policy.get(second.headers().firstValue("Location").orElseThrow());
+        assertThat(reminded.body()).contains("data-testid=\"reminders\"",
+                "rules/2026 vẫn yêu cầu &gt;= 3 cho city-model.min-replication-sites (rules/2024-2025 nay yêu cầu &gt;= 2).")
+                .doesNotContain("district-model.months-running (rules");
+        assertThat(policy.get("/workbench/2026").body()).contains("&gt;= 3");
         List<dvk.store.AuditLog.Entry> audit = server.store.read(tx -> tx.audit().about("rules:2024-2025"));
         assertThat(audit).extracting(dvk.store.AuditLog.Entry::action).contains("rules.save", "rules.inForce");
     }
