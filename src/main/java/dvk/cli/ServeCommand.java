@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the committee's workspace in the browser: accounts and roles, review rounds (upload a workbook,"
-                    + " evaluate it, read the report, upload corrected versions), and an HTTP API for other systems."
+                    + " evaluate it, read the report, upload corrected versions), the policy workbench (the rules' catalog,"
+                    + " drafts and their impact, saved versions in --data's rules.git, put in force by year), and an HTTP API"
+                    + " for other systems."
                     + " Everything is kept in an embedded database under --data, or in PostgreSQL with --db.",
             "On the first start with an empty database, prints a one-time link that creates the administrator."
                     + " Prints one line per request. SIGTERM or Ctrl-C finishes the requests in flight (30 s at most) and stops."

@@ -71,6 +71,9 @@ class WorkbenchTest {
                     .doesNotContain("data-testid=\"threshold-");
             assertThat(reader.get("/workbench/2024-2025/history").statusCode()).isEqualTo(200);
             assertThat(reader.get("/workbench").body()).doesNotContain("data-testid=\"put-in-force\"");
+            assertThat(reader.get("/workbench?lang=en").body()).contains("The award rules", "rules/2024-2025", "rules/2026");
+            assertThat(reader.get("/workbench/2024-2025").body()).contains("Catalog of the rules", "every title");
+            reader.get("/workbench?lang=vi");
             assertThat(reader.get("/workbench/2024-2025/draft").statusCode()).isEqualTo(403);
             assertThat(reader.get("/workbench/2024-2025/files/district-model.drl").statusCode()).isEqualTo(403);
             assertThat(reader.submit("/workbench/2024-2025/thresholds", "file", "district-model.drl", "rule", MONTHS, "line", "23",
