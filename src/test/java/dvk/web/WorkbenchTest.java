@@ -130,6 +130,13 @@ class WorkbenchTest {
         Matcher m = Pattern.compile("/rounds/(\\d+)/versions/(\\d+)").matcher(upload.headers().firstValue("Location").orElseThrow());
         assertThat(m.find()).isTrue();
         long versionId = server.store.read(tx -> tx.rounds().version(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)))).orElseThrow().id();
+        // decided by the version in force: GL-2024-016's 11 months now suffice (27 DISTRICT_MODEL with the rules served)
+        assertThat(secretary.get(upload.headers().firstValue("Location").orElseThrow()).body())
+                .contains("data-testid=\"title-DISTRICT_MODEL\">28<");
+        List<dvk.store.RulesPutInForce.Entry> entries = server.store.read(tx -> tx.rulesInForce().all());
+        dvk.store.Rounds.Version decidedVersion = server.store.read(tx -> tx.rounds().version(Long.parseLong(m.group(1)),
+                Integer.parseInt(m.group(2)))).orElseThrow();
+        assertThat(decidedVersion.ruleSet()).isEqualTo(entries.get(0).fingerprint());
         java.util.Optional<String> decidedBy = server.store.read(tx -> tx.rulesInForce().commitOf(versionId));
         assertThat(decidedBy).hasValue(commit);
         assertThat(policy.get(history.substring(0, history.indexOf('?'))).body()).contains("data-testid=\"decided\"",
