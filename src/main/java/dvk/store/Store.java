@@ -60,6 +60,10 @@ public final class Store {
         public RulesPutInForce rulesInForce() {
             return new RulesPutInForce(handle);
         }
+
+        public RuleDrafts ruleDrafts() {
+            return new RuleDrafts(handle);
+        }
     }
 
     /** Runs {@code work} in a transaction, committed when it returns, rolled back when it throws. */

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * One person's unsaved draft of one rule set: the files of the version it was opened from (the
  * commit, kept to refuse a save over someone else's), and the files as edited. Kept in the
- * workspace's memory until saved or discarded (a restart loses it). Nothing here is compiled: only
- * the child process that evaluates drafts compiles them.
+ * database after each change ({@code rule_drafts}), so a restart loses nothing, until saved or
+ * discarded. Nothing here is compiled: only the child process that evaluates drafts compiles them.
  */
 final class RuleEditSession {
     /** The most a rule file may hold in the editor. */
@@ -28,10 +28,15 @@ final class RuleEditSession {
     private final Map<String, byte[]> files;
 
     RuleEditSession(String ruleSet, String base, Map<String, byte[]> files, Instant opened) {
+        this(ruleSet, base, files, files, opened);
+    }
+
+    /** A draft kept earlier: the files of its version, and its files as edited. */
+    RuleEditSession(String ruleSet, String base, Map<String, byte[]> original, Map<String, byte[]> files, Instant opened) {
         this.ruleSet = ruleSet;
         this.base = base;
         this.opened = opened;
-        this.original = new TreeMap<>(files);
+        this.original = new TreeMap<>(original);
         this.files = new TreeMap<>(files);
     }
 

@@ -13,6 +13,7 @@ import dvk.engine.RulesException;
 import dvk.io.TemporaryFiles;
 import dvk.store.Actor;
 import dvk.store.Rounds;
+import dvk.store.RuleDrafts;
 import dvk.store.RuleRepository;
 import dvk.store.RulesPutInForce;
 import dvk.store.Store;
@@ -146,19 +147,48 @@ final class Workbench {
         }
     }
 
-    /** The person's draft of a rule set, or null when they have none open. */
+    /** The person's draft of a rule set, or null when they have none open (kept in the database across restarts). */
     RuleEditSession draftOf(User user, String ruleSet) {
-        return drafts.get(user.id() + "/" + name(ruleSet));
+        String set = name(ruleSet);
+        String key = user.id() + "/" + set;
+        RuleEditSession open = drafts.get(key);
+        if (open != null) return open;
+        Optional<RuleDrafts.Draft> kept = store.read(tx -> tx.ruleDrafts().find(user.id(), set));
+        if (kept.isEmpty()) return null;
+        try {
+            Map<String, byte[]> original = repository.files(kept.get().base(), set);
+            return drafts.computeIfAbsent(key, k -> new RuleEditSession(set, kept.get().base(), original, kept.get().files(),
+                    kept.get().openedAt()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The person's draft of a rule set, opened from the newest version when they have none. */
     RuleEditSession draft(User user, String ruleSet) {
+        RuleEditSession open = draftOf(user, ruleSet);
+        if (open != null) return open;
         String set = name(ruleSet);
         return drafts.computeIfAbsent(user.id() + "/" + set, key -> new RuleEditSession(set, head(), saved(set), clock.instant()));
     }
 
+    /** Keeps a draft just changed in the database. */
+    void kept(User user, RuleEditSession draft) {
+        Instant now = clock.instant();
+        RuleDrafts.Draft kept = new RuleDrafts.Draft(draft.ruleSet, draft.base, draft.files(), draft.opened);
+        store.transaction(tx -> {
+            tx.ruleDrafts().keep(user.id(), kept, now);
+            return null;
+        });
+    }
+
     void discard(User user, String ruleSet) {
-        drafts.remove(user.id() + "/" + name(ruleSet));
+        String set = name(ruleSet);
+        drafts.remove(user.id() + "/" + set);
+        store.transaction(tx -> {
+            tx.ruleDrafts().delete(user.id(), set);
+            return null;
+        });
     }
 
     /**

@@ -140,6 +140,7 @@ final class WorkbenchPages {
         } catch (ThresholdEdit.Refused e) {
             throw new Refusal(422, "threshold-refused", "workbench.threshold.refused", List.of(e.getMessage()));
         }
+        workbench.kept(Requests.signedIn(ctx).user(), draft);
         ctx.redirect(WorkbenchRoutes.draft(set), HttpStatus.SEE_OTHER);
     }
 
@@ -232,6 +233,7 @@ final class WorkbenchPages {
         String file = fileName(ctx.pathParam("file"));
         RuleEditSession draft = workbench.draft(Requests.signedIn(ctx).user(), set);
         draft.put(file, ctx.formParam("text") == null ? null : ctx.formParam("text").replace("\r\n", "\n"));
+        workbench.kept(Requests.signedIn(ctx).user(), draft);
         ctx.redirect(WorkbenchRoutes.draft(set), HttpStatus.SEE_OTHER);
     }
 
