@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dvk.app.DraftReport;
 import dvk.app.DraftRunner;
+import dvk.domain.Comparison;
+import dvk.domain.CriterionOutcome;
 import dvk.engine.RuleCatalog;
 import dvk.engine.RuleProblem;
 import dvk.engine.ThresholdEdit;
+import dvk.report.OutcomeWords;
 import dvk.report.RuleProblemText;
 import dvk.report.Words;
 import dvk.store.Role;
@@ -91,11 +94,21 @@ final class WorkbenchPages {
         Map<String, byte[]> files = draft != null ? draft.files() : workbench.saved(set);
         List<String> problems = new ArrayList<>();
         List<RuleSetPage.Row> catalog = new ArrayList<>();
+        OutcomeWords names = new OutcomeWords(words, titleNames(files, words));
+        Map<String, String> required = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            if (!file.getKey().endsWith(".drl")) continue;
+            for (ThresholdEdit.Literal t : ThresholdEdit.find(new String(file.getValue(), StandardCharsets.UTF_8))) {
+                if (t.id() != null) required.putIfAbsent(t.id(), required(t, names));
+            }
+        }
         try {
             for (RuleCatalog.Entry e : workbench.catalog(set, files, words.isVietnamese() ? "vi" : "en")) {
-                catalog.add(new RuleSetPage.Row(e.id(), words.text("workbench.kind." + e.kind().label()),
-                        e.titleShown().equals("every title") ? words.text("workbench.everyTitle") : e.titleShown(),
-                        e.criterion() == null ? "" : e.criterion(), e.requirement(), e.cite() == null ? "" : e.cite(),
+                String title = e.title() == null ? "" : e.title().equals("*") ? words.text("workbench.everyTitle") : names.title(e.title());
+                catalog.add(new RuleSetPage.Row(e.id(), words.text("workbench.kind." + e.kind().label()), title,
+                        e.title() == null || e.title().equals("*") ? "" : e.title(),
+                        e.criterion() == null ? "" : names.criterion(e.criterion()), e.criterion() == null ? "" : e.criterion(),
+                        required.getOrDefault(e.id(), e.requirement()), e.cite() == null ? "" : e.cite(),
                         e.file().substring(e.file().lastIndexOf('/') + 1) + ":" + e.line()));
             }
         } catch (DraftRunner.Failed e) {
@@ -114,9 +127,9 @@ final class WorkbenchPages {
             if (!file.getKey().endsWith(".drl")) continue;
             for (ThresholdEdit.Literal t : ThresholdEdit.find(new String(file.getValue(), StandardCharsets.UTF_8))) {
                 if (t.id() == null) continue;
-                String title = t.title() == null ? "" : t.title().equals("*") ? words.text("workbench.everyTitle") : t.title();
-                thresholds.add(new RuleSetPage.Threshold(file.getKey(), t.id(), title, t.criterion(),
-                        t.quantity(), t.requirement(), t.literal(), t.line(), file.getKey() + ":" + t.line()));
+                String title = t.title() == null ? "" : t.title().equals("*") ? words.text("workbench.everyTitle") : names.title(t.title());
+                thresholds.add(new RuleSetPage.Threshold(file.getKey(), t.id(), title, names.criterion(t.criterion()), t.criterion(),
+                        t.quantity(), t.requirement(), required.get(t.id()), t.literal(), t.line(), file.getKey() + ":" + t.line()));
             }
         }
         String version = draft != null ? draft.base.substring(0, 10) : shortHead();
@@ -323,6 +336,36 @@ final class WorkbenchPages {
         String[] parts = value.split("/");
         if (parts.length != 2) throw Refusal.notFound();
         return workbench.version(Ids.number(parts[0]), Ids.numberOr(parts[1], -1));
+    }
+
+    /** The titles' names in the reader's language, from the rule set's titles.json. */
+    private static Map<String, String> titleNames(Map<String, byte[]> files, Words words) {
+        Map<String, String> names = new LinkedHashMap<>();
+        try {
+            byte[] titles = files.get("titles.json");
+            if (titles == null) return names;
+            for (JsonNode title : JSON.readTree(titles).path("titles")) {
+                String name = title.path(words.isVietnamese() ? "nameVi" : "nameEn").asText("");
+                if (!name.isEmpty()) names.put(title.path("code").asText(), name);
+            }
+        } catch (IOException e) {
+            // a draft's titles.json that does not parse: the codes are shown, and the check says why
+        }
+        return names;
+    }
+
+    /** A threshold's requirement in the reader's words, as a decision states it ("tối thiểu 12 tháng"). */
+    private static String required(ThresholdEdit.Literal t, OutcomeWords names) {
+        if (!dvk.engine.RuleCalls.isNumber(t.literal())) return t.requirement();
+        java.math.BigDecimal value = new java.math.BigDecimal(t.literal().replace("_", "").replaceAll("[lLdDfF]$", ""));
+        Number number = value.scale() <= 0 || value.stripTrailingZeros().scale() <= 0 ? (Number) value.longValue() : value;
+        Comparison comparison = switch (t.method()) {
+            case "shareAtLeast" -> new Comparison.ShareAtLeast(0, 0, java.math.BigDecimal.ZERO, number);
+            case "withinQuota" -> new Comparison.WithinQuota("", 0, value.intValue());
+            default -> new Comparison.AtLeast(0, number);
+        };
+        return names.required(new CriterionOutcome("", t.title() == null ? "" : t.title(), t.criterion(), true, "", t.requirement(),
+                t.id(), "", comparison));
     }
 
     private String shortHead() {

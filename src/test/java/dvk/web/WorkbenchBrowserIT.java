@@ -102,7 +102,7 @@ class WorkbenchBrowserIT {
         screenshot("1-rule-sets.png");
         browser.findElement(By.cssSelector("[data-testid='open-2024-2025']")).click();
         assertThat(browser.findElement(By.cssSelector("[data-testid='catalog'] tr[data-rule='" + MONTHS + "']")).getText())
-                .contains("DISTRICT_MODEL", "months-running", ">= 12", "district-model.drl:15");
+                .contains("DISTRICT_MODEL", "months-running", "Thời gian duy trì", "tối thiểu 12 tháng", "district-model.drl:15");
         WebElement months = browser.findElement(By.cssSelector("[data-testid='threshold-" + MONTHS + "']"));
         assertThat(months.getAttribute("value")).isEqualTo("12");
         screenshot("2-catalog.png");
@@ -172,7 +172,7 @@ class WorkbenchBrowserIT {
         throw new AssertionError("nothing matched " + selector + " within " + limit.toSeconds() + " s");
     }
 
-    private static void person(String login, String name, String role) {
+    private static void person(String login, String name, String role) throws InterruptedException {
         browser.get(served.base + "/users");
         WebElement form = browser.findElement(By.cssSelector("[data-testid='new-user']"));
         form.findElement(By.name("login")).sendKeys(login);
@@ -180,7 +180,7 @@ class WorkbenchBrowserIT {
         form.findElement(By.name("password")).sendKeys(login.equals("thuky") ? "mat khau thu ky" : "mat khau chinh sach");
         form.findElement(By.cssSelector("input[name='roles'][value='" + role + "']")).click();
         form.findElement(By.cssSelector("button[type='submit']")).click();
-        assertThat(browser.findElement(By.cssSelector("[data-testid='users'] tr[data-login='" + login + "']")).isDisplayed()).isTrue();
+        waitFor(Duration.ofSeconds(30), "[data-testid='users'] tr[data-login='" + login + "']");
     }
 
     private static void signIn(String login, String password) throws InterruptedException {

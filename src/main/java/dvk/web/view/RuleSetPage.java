@@ -9,12 +9,17 @@ import java.util.List;
  */
 public record RuleSetPage(String ruleSet, String version, boolean draft, boolean changed, List<Row> catalog,
                           List<Threshold> thresholds, List<String> files, boolean canEdit, List<String> problems) {
-    /** One rule of the catalog; {@code kind} in words. */
-    public record Row(String id, String kind, String title, String criterion, String requirement, String cite, String where) {}
+    /**
+     * One rule of the catalog: the title's and the criterion's names in the reader's words with their
+     * codes, what kind of rule it is in words, the requirement (a threshold's as a decision states it),
+     * the citation, and {@code file:line}.
+     */
+    public record Row(String id, String kind, String title, String titleCode, String criterion, String criterionCode,
+                      String requirement, String cite, String where) {}
 
     /** A threshold written as a literal, with what the form posts back to find it again. */
-    public record Threshold(String file, String rule, String title, String criterion, String quantity, String requirement,
-                            String literal, int line, String where) {
+    public record Threshold(String file, String rule, String title, String criterion, String criterionCode, String quantity,
+                            String requirement, String requirementInWords, String literal, int line, String where) {
         /** What stands before the number in the form: {@code >=}, or {@code rank <=} for a quota. */
         public String operator() {
             return requirement.startsWith("rank") ? "rank <=" : ">=";
