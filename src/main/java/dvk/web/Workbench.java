@@ -383,14 +383,19 @@ final class Workbench {
         try {
             Map<String, byte[]> files = repository.files(commit, name(ruleSet));
             if (files.isEmpty()) throw Refusal.notFound();
-            Path exported = directory.resolve("in-force").resolve(commit).resolve(ruleSet);
+            // one directory per version of a rule set, written aside and renamed into place whole
+            Path inForce = Files.createDirectories(directory.resolve("in-force"));
+            Path exported = inForce.resolve(commit + "-" + ruleSet).resolve(ruleSet);
             if (!Files.isDirectory(exported)) {
-                Path part = Files.createDirectories(directory.resolve("in-force").resolve(commit + ".part").resolve(ruleSet));
-                for (Map.Entry<String, byte[]> file : files.entrySet()) Files.write(part.resolve(file.getKey()), file.getValue());
-                Files.createDirectories(exported.getParent());
-                Files.move(part.getParent(), exported.getParent().resolveSibling(commit + ".tmp"));
-                Files.move(exported.getParent().resolveSibling(commit + ".tmp"), exported.getParent(),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Path part = Files.createTempDirectory(inForce, commit + "-" + ruleSet + ".part");
+                Path into = Files.createDirectories(part.resolve(ruleSet));
+                for (Map.Entry<String, byte[]> file : files.entrySet()) Files.write(into.resolve(file.getKey()), file.getValue());
+                try {
+                    Files.move(part, exported.getParent(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    deleteQuietly(part); // another request exported it first
+                    if (!Files.isDirectory(exported)) throw e;
+                }
             }
             RuleSet compiled = new RuleCompiler().compile(exported, "rules/" + ruleSet + "@" + commit.substring(0, 10));
             return new RulesInForce.InForce(compiled, exported, commit);

@@ -124,7 +124,10 @@ class WorkbenchTest {
                 .statusCode()).isEqualTo(422);
         HttpResponse<String> put = admin.submit("/workbench/in-force", "ruleSet", "2024-2025", "commit", commit, "from", "2024", "to", "2024");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(303);
-        assertThat(admin.get("/workbench").body()).contains(commit.substring(0, 10), "2024–2024");
+        // the same version's other rule set, for its own year
+        assertThat(admin.submit("/workbench/in-force", "ruleSet", "2026", "commit", commit, "from", "2026", "to", "2026").statusCode())
+                .isEqualTo(303);
+        assertThat(admin.get("/workbench").body()).contains(commit.substring(0, 10), "2024–2024", "2026–2026");
         TestWorkspace.Browser secretary = server.signedIn("thuky-wb", Role.SECRETARY);
         HttpResponse<String> upload = secretary.upload("/rounds", Map.of("name", "Gia Lâm 2024 (số tháng 10)", "year", "2024"), "gia-lam-2024.xlsx",
                 Files.readAllBytes(SAMPLE_XLSX));
@@ -138,7 +141,7 @@ class WorkbenchTest {
         List<dvk.store.RulesPutInForce.Entry> entries = server.store.read(tx -> tx.rulesInForce().all());
         dvk.store.Rounds.Version decidedVersion = server.store.read(tx -> tx.rounds().version(Long.parseLong(m.group(1)),
                 Integer.parseInt(m.group(2)))).orElseThrow();
-        assertThat(decidedVersion.ruleSet()).isEqualTo(entries.get(0).fingerprint());
+        assertThat(decidedVersion.ruleSet()).isEqualTo(entries.stream().filter(e -> e.covers(2024)).findFirst().orElseThrow().fingerprint());
         java.util.Optional<String> decidedBy = server.store.read(tx -> tx.rulesInForce().commitOf(versionId));
         assertThat(decidedBy).hasValue(commit);
         assertThat(policy.get(history.substring(0, history.indexOf('?'))).body()).contains("data-testid=\"decided\"",
