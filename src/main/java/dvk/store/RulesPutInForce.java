@@ -53,8 +53,9 @@ public final class RulesPutInForce {
 
     /** The rounds' versions decided with a commit of the rules, oldest first. */
     public List<Decided> decidedWith(String commit) {
-        return handle.createQuery("select v.round_id, r.name, v.version from round_versions v join rounds r on r.id = v.round_id"
-                        + " where v.rule_commit = :commit order by v.id")
+        return handle.createQuery("select v.round_id, r.name, v.version from round_version_rules d"
+                        + " join round_versions v on v.id = d.version_id join rounds r on r.id = v.round_id"
+                        + " where d.rule_commit = :commit order by v.id")
                 .bind("commit", commit)
                 .map((rs, ctx) -> new Decided(rs.getLong("round_id"), rs.getString("name"), rs.getInt("version")))
                 .list();
@@ -62,13 +63,13 @@ public final class RulesPutInForce {
 
     /** Records the commit of the rules that decided a round's version. */
     public void decided(long versionId, String commit) {
-        handle.createUpdate("update round_versions set rule_commit = :commit where id = :id")
+        handle.createUpdate("insert into round_version_rules (version_id, rule_commit) values (:id, :commit)")
                 .bind("commit", commit).bind("id", versionId).execute();
     }
 
     /** The commit of the rules that decided a round's version, when it was a saved version. */
     public Optional<String> commitOf(long versionId) {
-        return handle.createQuery("select rule_commit from round_versions where id = :id").bind("id", versionId)
-                .mapTo(String.class).findOne().filter(c -> c != null);
+        return handle.createQuery("select rule_commit from round_version_rules where version_id = :id").bind("id", versionId)
+                .mapTo(String.class).findOne();
     }
 }

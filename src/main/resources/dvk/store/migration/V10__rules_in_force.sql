@@ -13,7 +13,11 @@ create table rules_in_force (
     constraint rules_in_force_years check (years_from <= years_to)
 );
 
--- The version of the rules that decided a round's version: the fingerprint was kept already
--- (round_versions.rule_set); the commit of the rules' repository is kept beside it, null for versions
--- decided before the workbench, or by rules that are no saved version.
-alter table round_versions add column rule_commit varchar(40);
+-- The version of the rules that decided a round's version: the fingerprint is kept already
+-- (round_versions.rule_set); the commit of the rules' repository is kept here, inserted in the upload's
+-- transaction. A version decided before the workbench, or by rules that are no saved version, has none.
+create table round_version_rules (
+    version_id  bigint      primary key references round_versions (id),
+    rule_commit varchar(40) not null
+);
+create index round_version_rules_commit on round_version_rules (rule_commit);
