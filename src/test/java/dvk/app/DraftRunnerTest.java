@@ -90,7 +90,8 @@ class DraftRunnerTest {
         DraftReport report = new DraftRunner(new DraftRunner.Limits(256, Duration.ofSeconds(120), Duration.ofSeconds(3)), 1)
                 .run(job, new DraftRequest(DraftRequest.IMPACT, "2024-2025", "en", "input.xlsx", "sample", null, 3000));
         assertThat(report.errors()).isEmpty();
-        assertThat(report.failure()).contains("did not finish within 3 s");
+        // the engine stops it at the deadline, or sooner when it sees the rules fire 26,000 times without settling
+        assertThat(report.failure()).containsPattern("did not finish within 3 s|without settling; .*does it loop\\?");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(120));
     }
 
