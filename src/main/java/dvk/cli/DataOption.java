@@ -10,7 +10,8 @@ public final class DataOption {
     static final Path DEFAULT_DATA = Path.of("dvk-data");
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "The directory of the embedded database (an H2 file, made on first start). Default: dvk-data.")
+            description = "The directory of the embedded database (an H2 file, made on first start) and of the workbench's"
+                    + " repository of the rules (rules.git). Default: dvk-data.")
     Path data = DEFAULT_DATA;
 
     @Option(names = "--db", paramLabel = "URL",

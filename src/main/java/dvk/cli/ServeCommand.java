@@ -19,7 +19,9 @@ import sun.misc.Signal;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the committee's workspace in the browser: accounts and roles, review rounds (upload a workbook,"
-                    + " evaluate it, read the report, upload corrected versions), and an HTTP API for other systems."
+                    + " evaluate it, read the report, upload corrected versions), the policy workbench (the rules' catalog,"
+                    + " drafts and their impact, saved versions in --data's rules.git, put in force by year), and an HTTP API"
+                    + " for other systems."
                     + " Everything is kept in an embedded database under --data, or in PostgreSQL with --db.",
             "On the first start with an empty database, prints a one-time link that creates the administrator."
                     + " Prints one line per request. SIGTERM or Ctrl-C finishes the requests in flight (30 s at most) and stops."
@@ -75,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             settings = new Workspace.Settings(host, port, rules.library(), ruleTimeout.timeout(),
                     maxUploadMegabytes * 1024L * 1024L, secureCookies,
-                    evaluations == null ? Runtime.getRuntime().availableProcessors() : evaluations, err, out);
+                    evaluations == null ? Runtime.getRuntime().availableProcessors() : evaluations, err, out, data.data);
         } catch (RulesException e) {
             RulesOption.print(err, "the rules cannot be used; the workspace did not start", e);
             return ExitCodes.RULES;

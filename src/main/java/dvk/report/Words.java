@@ -28,7 +28,7 @@ public final class Words {
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     public static final Locale ENGLISH = Locale.ENGLISH;
     /** The areas, each a pair of bundles {@code dvk/words/AREA_vi.properties} and {@code AREA_en.properties}. */
-    static final List<String> AREAS = List.of("common", "report", "input", "web", "papers", "cli", "rules", "register");
+    static final List<String> AREAS = List.of("common", "report", "input", "web", "papers", "cli", "rules", "register", "workbench");
 
     /** A language's own file only: no parent bundle, no fallback to the machine's default locale. */
     private static final ResourceBundle.Control EXACT = new ResourceBundle.Control() {

@@ -135,6 +135,9 @@ public final class Database implements AutoCloseable {
     static String embeddedUrl(Path directory, boolean autoServer) {
         return "jdbc:h2:file:" + directory.resolve(EMBEDDED_NAME).toString().replace('\\', '/')
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                // a commit is written before it is answered: with H2's default delay (500 ms) a kill -9
+                // just after an upload's commit left part of its round in the file
+                + ";WRITE_DELAY=0"
                 + (autoServer ? ";AUTO_SERVER=TRUE" : "");
     }
 

@@ -68,6 +68,14 @@ public final class Store {
         public VersionPriors versionPriors() {
             return new VersionPriors(handle);
         }
+
+        public RulesPutInForce rulesInForce() {
+            return new RulesPutInForce(handle);
+        }
+
+        public RuleDrafts ruleDrafts() {
+            return new RuleDrafts(handle);
+        }
     }
 
     /** Runs {@code work} in a transaction, committed when it returns, rolled back when it throws. */

@@ -152,6 +152,7 @@ final class RoundService {
                 }
                 Rounds.Version added = tx.rounds().addVersion(roundId, content, actor.userId(), now);
                 tx.versionPriors().add(added.id(), RegisterFeed.stored(merged));
+                if (inForce.commit() != null) tx.rulesInForce().decided(added.id(), inForce.commit());
                 tx.audit().record(actor, now, "round.upload", "round:" + roundId, null, JSON.writeValueAsString(described(added)));
                 return added;
             });

@@ -15,14 +15,20 @@ import java.util.Optional;
  * The rules the workspace evaluates with: the library given to {@code dvk serve} (as for the
  * command line: {@code --rules}, else {@code rules/} in the working directory, else the bundled
  * copy), every rule set checked and compiled once at start. A rule set that does not compile
- * stays out, and uploads of its years are refused with its problems.
+ * stays out, and uploads of its years are refused with its problems. A saved version of a rule set
+ * that an administrator put in force for some years ({@link #put}) decides those years instead.
  */
 final class RulesInForce {
-    /** The compiled rule set of a year, and the directory of its files. */
-    record InForce(RuleSet rules, Path directory) {}
+    /** The compiled rule set of a year, the directory of its files, and its commit in the rules' repository (null when none). */
+    record InForce(RuleSet rules, Path directory, String commit) {}
+
+    /** A saved version put in force for a range of years; the newest first. */
+    private record Put(int from, int to, InForce rules) {}
 
     private final RuleLibrary library;
     private final Map<String, RuleSetDescriptions.Checked> checked = new LinkedHashMap<>();
+    private final Map<String, String> commitOfLabel = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.CopyOnWriteArrayList<Put> put = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RulesInForce(RuleLibrary library) {
         this.library = library;
@@ -40,15 +46,31 @@ final class RulesInForce {
     }
 
     InForce forYear(int year) throws RulesException {
+        for (Put p : put) {
+            if (p.from() <= year && year <= p.to()) return p.rules();
+        }
         RuleLibrary.Entry entry = library.forYear(year);
         RuleSetDescriptions.Checked set = checked.get(entry.label());
         if (!set.compiles()) throw new RulesException(set.errors());
-        return new InForce(set.rules(), entry.directory());
+        return new InForce(set.rules(), entry.directory(), commitOfLabel.get(entry.label()));
     }
 
     Optional<RuleSet> byFingerprint(String fingerprint) {
+        for (Put p : put) {
+            if (p.rules().rules().fingerprint().equals(fingerprint)) return Optional.of(p.rules().rules());
+        }
         return checked.values().stream().filter(RuleSetDescriptions.Checked::compiles).map(RuleSetDescriptions.Checked::rules)
                 .filter(r -> r.fingerprint().equals(fingerprint)).findFirst();
+    }
+
+    /** A saved version decides the years {@code from} to {@code to} from now on (before any put earlier). */
+    void put(int from, int to, InForce rules) {
+        put.add(0, new Put(from, to, rules));
+    }
+
+    /** The rule set of the library labelled so is this commit of the rules' repository. */
+    void commitOf(String label, String commit) {
+        commitOfLabel.put(label, commit);
     }
 
     /** Every problem of the rule sets that do not compile. */

@@ -1,7 +1,9 @@
 package dvk.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dvk.app.DraftRunner;
 import dvk.engine.RuleLibrary;
+import dvk.io.TemporaryFiles;
 import dvk.store.Database;
 import dvk.store.Store;
 import io.javalin.Javalin;
@@ -12,6 +14,8 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +29,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Handlers read the request, call a service, and render a typed page or JSON.
  */
 public final class Workspace {
-    /** How {@code dvk serve} was asked to run. */
+    /**
+     * How {@code dvk serve} was asked to run; {@code workbench} is the directory of the policy
+     * workbench's rules repository ({@code rules.git}; a temporary one when null).
+     */
     public record Settings(String host, int port, RuleLibrary rules, Duration ruleTimeout, long maxUploadBytes,
-                           boolean secureCookies, int evaluationsAtOnce, PrintWriter out, PrintWriter requestLog) {}
+                           boolean secureCookies, int evaluationsAtOnce, PrintWriter out, PrintWriter requestLog, Path workbench) {
+        public Settings(String host, int port, RuleLibrary rules, Duration ruleTimeout, long maxUploadBytes, boolean secureCookies,
+                        int evaluationsAtOnce, PrintWriter out, PrintWriter requestLog) {
+            this(host, port, rules, ruleTimeout, maxUploadBytes, secureCookies, evaluationsAtOnce, out, requestLog, null);
+        }
+    }
 
     /** How long a stop waits for the requests in flight to finish. */
     static final Duration DRAIN = Duration.ofSeconds(30);
@@ -53,6 +65,7 @@ public final class Workspace {
     private final CouncilPages council;
     private final RegisterPages register;
     private final RegisterApi registerApi;
+    private final WorkbenchPages workbench;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Javalin app;
@@ -78,6 +91,13 @@ public final class Workspace {
         this.admin = new AdminPages(store, templates, clock);
         this.account = new AccountPages(store, templates, throttle, clock);
         this.api = new Api(store, roundService, rounds, rulesInForce, settings.ruleTimeout(), settings.maxUploadBytes());
+        try {
+            Path directory = settings.workbench() != null ? settings.workbench() : TemporaryFiles.createDirectory("workbench");
+            this.workbench = new WorkbenchPages(Workbench.open(directory, rulesInForce, store,
+                    new DraftRunner(DraftRunner.Limits.standard(settings.ruleTimeout()), 2), clock, settings.out()), templates);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the rules' repository of the workbench cannot be opened: " + e.getMessage(), e);
+        }
     }
 
     /** Starts serving; on an empty database, prints the one-time link that creates the administrator. */
@@ -172,6 +192,19 @@ public final class Workspace {
         routes.post("/account/password", account::changePassword, Access.SIGNED_IN);
         routes.post("/account/tokens", account::createToken, Access.SIGNED_IN);
         routes.post("/account/tokens/{token}/revoke", account::revokeToken, Access.SIGNED_IN);
+
+        routes.get("/static/workbench/{asset}", workbench::asset, Access.PUBLIC);
+        routes.get("/workbench", workbench::index, Access.SIGNED_IN);
+        routes.post("/workbench/in-force", workbench::putInForce, Access.ADMIN);
+        routes.get("/workbench/{set}", workbench::ruleSet, Access.SIGNED_IN);
+        routes.get("/workbench/{set}/history", workbench::history, Access.SIGNED_IN);
+        routes.post("/workbench/{set}/thresholds", workbench::threshold, Access.POLICY);
+        routes.get("/workbench/{set}/draft", workbench::draft, Access.POLICY);
+        routes.post("/workbench/{set}/draft/discard", workbench::discard, Access.POLICY);
+        routes.post("/workbench/{set}/save", workbench::save, Access.POLICY);
+        routes.get("/workbench/{set}/files/{file}", workbench::editor, Access.POLICY);
+        routes.post("/workbench/{set}/files/{file}", workbench::keep, Access.POLICY);
+        routes.post("/workbench/{set}/files/{file}/check", workbench::check, Access.POLICY);
 
         routes.get("/api/v1/openapi.json", api::openApi, Access.PUBLIC);
         routes.post("/api/v1/evaluations", api::evaluate, Access.SECRETARY, Access.POLICY);
