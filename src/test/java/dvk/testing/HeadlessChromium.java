@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -69,6 +73,64 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Clicks what leaves the page (a link, a form's button) and waits until the page it was on is
+     * gone and the next one has loaded: a click returns before the navigation it starts, so an
+     * address or element read at once may still be the old page's.
+     */
+    public void go(WebElement element) {
+        element.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                element.isEnabled();
+            } catch (StaleElementReferenceException gone) {
+                while (System.nanoTime() < deadline && !"complete".equals(driver.executeScript("return document.readyState"))) {
+                    pause();
+                }
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("the page did not change after a click on " + element);
+    }
+
+    /** The whole page (up to 2,400 px high) as a PNG. */
+    public void screenshot(Path file) throws IOException {
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> clip = new LinkedHashMap<>();
+        clip.put("x", 0);
+        clip.put("y", 0);
+        clip.put("width", 1400);
+        clip.put("height", Math.min(height.intValue(), 2400));
+        clip.put("scale", 1);
+        Map<String, Object> result = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(file, Base64.getDecoder().decode((String) result.get("data")));
+    }
+
+    /** The first file of {@code directory} whose name ends with {@code suffix}, waited for up to 30 s. */
+    public static Path waitForDownload(Path directory, String suffix) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(directory)) {
+                var done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
+                if (done.isPresent()) return done.get();
+            }
+            pause();
+        }
+        throw new AssertionError("no " + suffix + " downloaded into " + directory);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     @Override

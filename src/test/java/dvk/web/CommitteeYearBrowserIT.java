@@ -2,19 +2,15 @@ package dvk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dvk.testing.HeadlessChromium;
 import dvk.testing.XlsxFile;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,8 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The committee's year through the packaged jar's workspace in headless Chromium: a secretary
@@ -37,10 +31,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code target/committee-year-browser/}.
  */
 class CommitteeYearBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String INSTALL = "the browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and "
-            + CHROMEDRIVER + ": install them with `apt-get install chromium chromium-driver` (.ci/run does so when they are missing)";
     private static final Path OUT = Path.of("target/committee-year-browser").toAbsolutePath();
     private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.xlsx").toAbsolutePath();
     private static final Path SAMPLE_JSON = Path.of("fixtures/samples/gia-lam-2024.json").toAbsolutePath();
@@ -48,40 +38,26 @@ class CommitteeYearBrowserIT {
     private static final String REASON = "Mô hình đã nhận Giấy khen của Sở Văn hóa năm 2024";
 
     private static ChromeDriver browser;
-    private static Path userData;
+    private static HeadlessChromium chromium;
     private static Path downloads;
     private static ServedJar served;
 
     @BeforeAll
     static void serveAndStartTheBrowser() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM)).as(INSTALL).isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER)).as(INSTALL).isTrue();
+        HeadlessChromium.requireInstalled("the committee's year browser test");
         assertThat(ServedJar.JAR).as("target/dvk.jar: run through `./mvnw verify`, after package").exists();
-        deleteTree(OUT);
+        HeadlessChromium.deleteTree(OUT);
         Files.createDirectories(OUT);
         served = ServedJar.start(Files.createDirectories(OUT.resolve("workspace")));
         downloads = Files.createDirectories(OUT.resolve("downloads"));
-        userData = Files.createTempDirectory("dvk-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + userData, "--window-size=1400,1000");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(10));
-        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        chromium = HeadlessChromium.start("the committee's year browser test", Duration.ofSeconds(60), downloads);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void quit() throws Exception {
-        if (browser != null) browser.quit();
+        if (chromium != null) chromium.close();
         if (served != null) served.terminate();
-        deleteTree(userData);
     }
 
     @Test
@@ -92,34 +68,34 @@ class CommitteeYearBrowserIT {
         type("displayName", "Quản trị viên");
         type("password", "mat khau quan tri");
         type("repeated", "mat khau quan tri");
-        go(browser.findElement(By.cssSelector("main form button[type='submit']")));
+        chromium.go(browser.findElement(By.cssSelector("main form button[type='submit']")));
         WebElement form = browser.findElement(By.cssSelector("[data-testid='new-user']"));
         form.findElement(By.name("login")).sendKeys("thuky");
         form.findElement(By.name("displayName")).sendKeys("Nguyễn Thị Thư");
         form.findElement(By.name("password")).sendKeys("mat khau thu ky");
         form.findElement(By.cssSelector("input[name='roles'][value='SECRETARY']")).click();
-        go(form.findElement(By.cssSelector("button[type='submit']")));
-        go(browser.findElement(By.cssSelector("[data-testid='logout']")));
+        chromium.go(form.findElement(By.cssSelector("button[type='submit']")));
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='logout']")));
 
         // the secretary uploads the 2024 sample workbook
         type("login", "thuky");
         type("password", "mat khau thu ky");
-        go(browser.findElement(By.cssSelector("main form button[type='submit']")));
+        chromium.go(browser.findElement(By.cssSelector("main form button[type='submit']")));
         String round = upload("Huyện Gia Lâm 2024", "2024", SAMPLE);
         assertThat(testId("title-DISTRICT_GIAY_KHEN")).isEqualTo("15");
-        screenshot("1-round-2024.png");
+        chromium.screenshot(OUT.resolve("1-round-2024.png"));
 
         // one Giấy khen withheld, with the council's reason
         browser.get(round + "/versions/1?title=DISTRICT_GIAY_KHEN");
         WebElement holder = browser.findElement(By.cssSelector("[data-testid='decisions'] tbody tr a"));
         String holderId = holder.getText();
-        go(holder);
+        chromium.go(holder);
         WebElement withhold = browser.findElement(By.cssSelector("[data-testid='verdict-DISTRICT_GIAY_KHEN']"));
         withhold.findElement(By.name("reason")).sendKeys(REASON);
-        go(withhold.findElement(By.cssSelector("button[type='submit']")));
+        chromium.go(withhold.findElement(By.cssSelector("button[type='submit']")));
         assertThat(browser.findElement(By.cssSelector("[data-testid='verdicts'] tr[data-title='DISTRICT_GIAY_KHEN']")).getText())
                 .contains("Không trao").contains(REASON);
-        screenshot("2-card-withheld.png");
+        chromium.screenshot(OUT.resolve("2-card-withheld.png"));
 
         // the round page shows the override apart; the round is issued with its number and date
         browser.get(round + "/versions/1");
@@ -128,23 +104,23 @@ class CommitteeYearBrowserIT {
         issue.findElement(By.name("number")).sendKeys(NUMBER);
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2024-12-15'", issue.findElement(By.name("date")));
         issue.findElement(By.name("signer")).sendKeys("Nguyễn Văn Ký");
-        go(issue.findElement(By.cssSelector("[data-testid='issue-submit']")));
+        chromium.go(issue.findElement(By.cssSelector("[data-testid='issue-submit']")));
         assertThat(testId("issued")).contains(NUMBER).contains("15/12/2024").contains("Nguyễn Văn Ký").contains("52 danh hiệu");
         assertThat(browser.findElements(By.cssSelector("[data-testid='upload-version']"))).as("an issued round is read-only").isEmpty();
-        screenshot("3-issued.png");
+        chromium.screenshot(OUT.resolve("3-issued.png"));
 
         // the titles in the register, found without accents; the register downloaded
-        go(browser.findElement(By.cssSelector("[data-testid='nav-register']")));
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='nav-register']")));
         WebElement search = browser.findElement(By.cssSelector("[data-testid='register-district']"));
         search.sendKeys("gia lam");
         browser.findElement(By.cssSelector("[data-testid='register-year']")).sendKeys("2024");
-        go(browser.findElement(By.cssSelector("[data-testid='register-submit']")));
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='register-submit']")));
         assertThat(testId("register-total")).isEqualTo("Hiển thị 52 trong 52 danh hiệu");
         List<WebElement> entries = browser.findElements(By.cssSelector("[data-testid='register'] tbody tr"));
         assertThat(entries).hasSize(52).allSatisfy(r -> assertThat(r.getText()).contains(NUMBER));
-        screenshot("4-register.png");
+        chromium.screenshot(OUT.resolve("4-register.png"));
         browser.findElement(By.cssSelector("[data-testid='register-export']")).click();
-        Path exported = waitForDownload(".xlsx");
+        Path exported = HeadlessChromium.waitForDownload(downloads, ".xlsx");
         Map<String, String> codes = new HashMap<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(exported.toFile())) {
             DataFormatter cells = new DataFormatter();
@@ -179,64 +155,37 @@ class CommitteeYearBrowserIT {
         String round2026 = upload("Huyện Gia Lâm 2026", "2026", next);
         assertThat(browser.findElements(By.cssSelector("[data-testid='flagged'] tbody tr"))).as("one claim flagged").hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid='flagged']")).getText()).contains(claimant);
-        screenshot("5-round-2026-flagged.png");
-        go(browser.findElement(By.cssSelector("[data-testid='flagged'] tbody tr a")));
+        chromium.screenshot(OUT.resolve("5-round-2026-flagged.png"));
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='flagged'] tbody tr a")));
         assertThat(testId("model-code")).isEqualTo(codes.get((String) batch.get(claimantRow, "name")));
         List<WebElement> fromRegister = browser.findElements(By.cssSelector("[data-testid='priors'] tr[data-source='register']"));
         assertThat(fromRegister).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("2024").contains(NUMBER));
         assertThat(browser.findElement(By.cssSelector("[data-testid='priors'] tr[data-source='typed']")).getText()).contains("2023");
         assertThat(testId("flags")).isEqualTo("khai DISTRICT_MODEL 2023; sổ đăng ký ghi năm 2024");
-        screenshot("6-card-2026-priors.png");
+        chromium.screenshot(OUT.resolve("6-card-2026-priors.png"));
         browser.get(browser.getCurrentUrl() + "?lang=en");
         assertThat(testId("flags")).isEqualTo("claims DISTRICT_MODEL 2023; the register has it in 2024");
         browser.get(round2026 + "/versions/1?lang=vi");
 
         // the statistics: titles by year, district and field, as tables and charts
-        go(browser.findElement(By.cssSelector("[data-testid='nav-statistics']")));
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='nav-statistics']")));
         assertThat(browser.findElement(By.cssSelector("[data-testid='stats-by-year'] table")).getText()).contains("2024").contains("52");
         assertThat(browser.findElements(By.cssSelector("[data-testid='stats-by-district'] svg rect"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("[data-testid='stats-by-field'] svg rect"))).hasSizeGreaterThan(1);
-        screenshot("7-statistics.png");
+        chromium.screenshot(OUT.resolve("7-statistics.png"));
     }
 
     /** A new round from a file; the URL of the round. */
     private static String upload(String name, String year, Path file) {
-        go(browser.findElement(By.cssSelector("[data-testid='new-round']")));
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='new-round']")));
         type("name", name);
         browser.findElement(By.name("year")).clear();
         type("year", year);
         browser.findElement(By.name("file")).sendKeys(file.toString());
         // the upload is evaluated before the answer comes: wait for the next page rather than read the address too soon
-        go(browser.findElement(By.cssSelector("[data-testid='upload']")));
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='upload']")));
         assertThat(browser.getCurrentUrl()).as(() -> browser.findElement(By.tagName("main")).getText()).matches(".*/rounds/\\d+/versions/1");
         return browser.getCurrentUrl().replaceAll("/versions/1$", "");
-    }
-
-    /** Clicks what leaves the page, and waits until the page it was on is gone (the next one loads before anything is read). */
-    private static void go(WebElement element) {
-        element.click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                element.isEnabled();
-                Thread.sleep(50);
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                while (System.nanoTime() < deadline
-                        && !"complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState"))) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("the page did not change after a click on " + element);
     }
 
     static String unaccented(String text) {
@@ -249,37 +198,5 @@ class CommitteeYearBrowserIT {
 
     private static String testId(String id) {
         return browser.findElement(By.cssSelector("[data-testid='" + id + "']")).getText().trim();
-    }
-
-    private static Path waitForDownload(String suffix) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                var done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
-                if (done.isPresent()) return done.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + suffix + " downloaded into " + downloads);
-    }
-
-    private static void screenshot(String file) throws Exception {
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        Map<String, Object> clip = new LinkedHashMap<>();
-        clip.put("x", 0);
-        clip.put("y", 0);
-        clip.put("width", 1400);
-        clip.put("height", Math.min(height.intValue(), 2400));
-        clip.put("scale", 1);
-        Map<String, Object> result = browser.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(OUT.resolve(file), Base64.getDecoder().decode((String) result.get("data")));
-    }
-
-    private static void deleteTree(Path directory) throws Exception {
-        if (directory == null || !Files.exists(directory)) return;
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
     }
 }

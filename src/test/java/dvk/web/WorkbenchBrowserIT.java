@@ -2,15 +2,10 @@ package dvk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import dvk.testing.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Policy staff's path through the packaged jar's workbench in headless Chromium: the sample round
@@ -29,44 +22,31 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Screenshots go to {@code target/workbench-browser/}.
  */
 class WorkbenchBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path OUT = Path.of("target/workbench-browser").toAbsolutePath();
     private static final Path SAMPLE = Path.of("fixtures/samples/gia-lam-2024.xlsx").toAbsolutePath();
     private static final String MONTHS = "district-model.months-running";
     private static final String NOTE = "Hạ số tháng hoạt động của DISTRICT_MODEL từ 12 xuống 10 (thử nghiệm)";
 
     private static ChromeDriver browser;
-    private static Path userData;
+    private static HeadlessChromium chromium;
     private static ServedJar served;
 
     @BeforeAll
     static void serveAndStartTheBrowser() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Debian's chromium at " + CHROMIUM).isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER)).as("Debian's chromium-driver at " + CHROMEDRIVER).isTrue();
+        HeadlessChromium.requireInstalled("the workbench's browser test");
         assertThat(ServedJar.JAR).as("target/dvk.jar: run through `./mvnw verify`, after package").exists();
-        deleteTree(OUT);
+        HeadlessChromium.deleteTree(OUT);
         Files.createDirectories(OUT);
         served = ServedJar.start(Files.createDirectories(OUT.resolve("workspace")));
-        userData = Files.createTempDirectory("dvk-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + userData, "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
-        browser = new ChromeDriver(service, options);
         // the impact runs a child JVM that compiles the draft and evaluates the round and the fixtures
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(240)).scriptTimeout(Duration.ofSeconds(10));
+        chromium = HeadlessChromium.start("the workbench's browser test", Duration.ofSeconds(240), null);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void quit() throws Exception {
-        if (browser != null) browser.quit();
+        if (chromium != null) chromium.close();
         if (served != null) served.terminate();
-        deleteTree(userData);
     }
 
     @Test
@@ -99,13 +79,13 @@ class WorkbenchBrowserIT {
         signIn("chinhsach", "mat khau chinh sach");
         browser.findElement(By.cssSelector("[data-testid='nav-workbench']")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/workbench");
-        screenshot("1-rule-sets.png");
+        chromium.screenshot(OUT.resolve("1-rule-sets.png"));
         browser.findElement(By.cssSelector("[data-testid='open-2024-2025']")).click();
         assertThat(browser.findElement(By.cssSelector("[data-testid='catalog'] tr[data-rule='" + MONTHS + "']")).getText())
                 .contains("DISTRICT_MODEL", "months-running", "Thời gian duy trì", "tối thiểu 12 tháng", "district-model.drl:15");
         WebElement months = browser.findElement(By.cssSelector("[data-testid='threshold-" + MONTHS + "']"));
         assertThat(months.getAttribute("value")).isEqualTo("12");
-        screenshot("2-catalog.png");
+        chromium.screenshot(OUT.resolve("2-catalog.png"));
 
         // lower the months from 12 to 10: the draft shows that one number changed
         months.clear();
@@ -128,7 +108,7 @@ class WorkbenchBrowserIT {
         assertThat(Integer.parseInt(gained.substring(1))).isPositive();
         assertThat(testId("impact-changes")).contains("GL-2024-016", "yêu cầu tối thiểu 12 tháng → tối thiểu 10 tháng");
         assertThat(browser.findElements(By.cssSelector("[data-testid='fixtures'] tbody tr"))).hasSize(6);
-        screenshot("3-impact.png");
+        chromium.screenshot(OUT.resolve("3-impact.png"));
 
         // saved as a new version with a note; the history shows it with its diff
         browser.findElement(By.cssSelector("[data-testid='save-note']")).sendKeys(NOTE);
@@ -141,7 +121,7 @@ class WorkbenchBrowserIT {
         assertThat(newest.findElement(By.cssSelector("[data-testid='version-diff']")).getText())
                 .contains("+    insertLogical(Check.atLeast(kcontext, $n.id(), $m.months(), 10));");
         assertThat(browser.findElements(By.cssSelector("[data-testid='history'] > li"))).hasSize(2);
-        screenshot("4-history.png");
+        chromium.screenshot(OUT.resolve("4-history.png"));
 
         // the code editor: a missing ")" is marked at its line as one types
         browser.get(served.base + "/workbench/2024-2025/files/district-model.drl");
@@ -151,7 +131,7 @@ class WorkbenchBrowserIT {
         waitFor(Duration.ofSeconds(120), "[data-testid='check-problems'] li.error");
         assertThat(testId("check-problems")).contains("21:");
         waitFor(Duration.ofSeconds(10), ".CodeMirror-lint-marker-error");
-        screenshot("5-editor.png");
+        chromium.screenshot(OUT.resolve("5-editor.png"));
     }
 
     private static void waitForUrl(String pattern, Duration limit) throws InterruptedException {
@@ -201,25 +181,5 @@ class WorkbenchBrowserIT {
 
     private static String testId(String id) {
         return browser.findElement(By.cssSelector("[data-testid='" + id + "']")).getText().trim();
-    }
-
-    private static void screenshot(String file) throws Exception {
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        Map<String, Object> clip = new LinkedHashMap<>();
-        clip.put("x", 0);
-        clip.put("y", 0);
-        clip.put("width", 1400);
-        clip.put("height", Math.min(height.intValue(), 3000));
-        clip.put("scale", 1);
-        Map<String, Object> result = browser.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(OUT.resolve(file), Base64.getDecoder().decode((String) result.get("data")));
-    }
-
-    private static void deleteTree(Path directory) throws Exception {
-        if (directory == null || !Files.exists(directory)) return;
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
     }
 }

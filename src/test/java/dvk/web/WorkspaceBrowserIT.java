@@ -7,17 +7,12 @@ import dvk.testing.XlsxFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -71,10 +66,10 @@ class WorkspaceBrowserIT {
         form.findElement(By.name("displayName")).sendKeys("Nguyễn Thị Thư");
         form.findElement(By.name("password")).sendKeys("mat khau thu ky");
         form.findElement(By.cssSelector("input[name='roles'][value='SECRETARY']")).click();
-        form.findElement(By.cssSelector("button[type='submit']")).click();
+        chromium.go(form.findElement(By.cssSelector("button[type='submit']")));
         assertThat(browser.findElement(By.cssSelector("[data-testid='users'] tr[data-login='thuky']")).isDisplayed()).isTrue();
-        screenshot("1-accounts.png");
-        browser.findElement(By.cssSelector("[data-testid='logout']")).click();
+        chromium.screenshot(OUT.resolve("1-accounts.png"));
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='logout']")));
 
         // the secretary signs in and uploads the sample workbook
         assertThat(browser.getCurrentUrl()).contains("/login");
@@ -82,46 +77,46 @@ class WorkspaceBrowserIT {
         type("password", "mat khau thu ky");
         submit();
         assertThat(browser.getCurrentUrl()).endsWith("/rounds");
-        browser.findElement(By.cssSelector("[data-testid='new-round']")).click();
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='new-round']")));
         type("name", "Huyện Gia Lâm 2024");
         browser.findElement(By.name("year")).clear();
         type("year", "2024");
         browser.findElement(By.name("file")).sendKeys(SAMPLE.toString());
-        browser.findElement(By.cssSelector("[data-testid='upload']")).click();
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='upload']")));
         assertThat(browser.getCurrentUrl()).matches(".*/rounds/\\d+/versions/1");
         String round = browser.getCurrentUrl().replaceAll("/versions/1$", "");
         assertThat(testId("records")).isEqualTo("60");
         assertThat(testId("title-DISTRICT_MODEL")).isEqualTo("27");
         assertThat(testId("title-CITY_MODEL")).isEqualTo("3");
         assertThat(testId("title-CITY_BANG_KHEN")).isEqualTo("1");
-        screenshot("2-round.png");
+        chromium.screenshot(OUT.resolve("2-round.png"));
 
         // filtered: the city models, then text without accents
         choose("filter-title", "CITY_MODEL");
-        browser.findElement(By.cssSelector("[data-testid='filter-submit']")).click();
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='filter-submit']")));
         assertThat(testId("shown")).startsWith("Hiển thị 3 trong 60");
         assertThat(rows()).hasSize(3);
-        screenshot("3-filtered.png");
+        chromium.screenshot(OUT.resolve("3-filtered.png"));
         String commune = browser.findElement(By.cssSelector("[data-testid='decisions'] tbody tr td:nth-child(4)")).getText();
         choose("filter-title", "");
         WebElement text = browser.findElement(By.cssSelector("[data-testid='filter-text']"));
         text.clear();
         text.sendKeys(java.text.Normalizer.normalize(commune, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd'));
-        browser.findElement(By.cssSelector("[data-testid='filter-submit']")).click();
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='filter-submit']")));
         assertThat(rows()).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains(commune));
 
         // a card
         WebElement first = browser.findElement(By.cssSelector("[data-testid='decisions'] tbody tr a"));
         String id = first.getText();
-        first.click();
+        chromium.go(first);
         assertThat(browser.findElement(By.cssSelector("[data-testid='card'] h3")).getText()).contains(id);
-        screenshot("4-card.png");
+        chromium.screenshot(OUT.resolve("4-card.png"));
         browser.navigate().back();
 
         // the full report, as dvk evaluate --format html writes it, with its script running
         browser.get(round + "/versions/1/report.html");
         assertThat(browser.findElement(By.id("controls")).isDisplayed()).as("the report's script ran").isTrue();
-        screenshot("5-full-report.png");
+        chromium.screenshot(OUT.resolve("5-full-report.png"));
 
         // a corrected file: the next version; the first is kept
         browser.get(round + "/versions/1");
@@ -130,24 +125,24 @@ class WorkspaceBrowserIT {
         WebElement upload = browser.findElement(By.cssSelector("[data-testid='upload-version']"));
         upload.findElement(By.name("file")).sendKeys(corrected.toString());
         upload.findElement(By.name("note")).sendKeys("sửa số người hưởng lợi");
-        upload.findElement(By.cssSelector("button[type='submit']")).click();
+        chromium.go(upload.findElement(By.cssSelector("button[type='submit']")));
         assertThat(browser.getCurrentUrl()).endsWith(round.substring(round.indexOf("/rounds")) + "/versions/2");
         assertThat(testId("version-meta")).contains("gia-lam-2024-da-sua.xlsx").contains("sửa số người hưởng lợi");
         assertThat(browser.findElements(By.cssSelector("[data-testid='versions'] tbody tr"))).hasSize(2);
-        screenshot("6-corrected.png");
+        chromium.screenshot(OUT.resolve("6-corrected.png"));
 
         // the workbook of the decisions
         browser.findElement(By.cssSelector("[data-testid='download-xlsx']")).click();
-        Path workbook = waitForDownload(".xlsx");
+        Path workbook = HeadlessChromium.waitForDownload(downloads, ".xlsx");
         try (XSSFWorkbook decisions = new XSSFWorkbook(workbook.toFile())) {
             assertThat(decisions.getSheet("Kết quả xét").getLastRowNum()).isEqualTo(60);
         }
 
-        browser.findElement(By.cssSelector("[data-testid='logout']")).click();
+        chromium.go(browser.findElement(By.cssSelector("[data-testid='logout']")));
         assertThat(browser.getCurrentUrl()).contains("/login");
         browser.get(round);
         assertThat(browser.getCurrentUrl()).as("signed out: the round asks for signing in").contains("/login?next=");
-        screenshot("7-signed-out.png");
+        chromium.screenshot(OUT.resolve("7-signed-out.png"));
     }
 
     private static void type(String name, String text) {
@@ -155,7 +150,7 @@ class WorkspaceBrowserIT {
     }
 
     private static void submit() {
-        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+        chromium.go(browser.findElement(By.cssSelector("main form button[type='submit']")));
     }
 
     private static void choose(String select, String value) {
@@ -169,30 +164,4 @@ class WorkspaceBrowserIT {
     private static List<WebElement> rows() {
         return browser.findElements(By.cssSelector("[data-testid='decisions'] tbody tr"));
     }
-
-    private static Path waitForDownload(String suffix) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                var done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
-                if (done.isPresent()) return done.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + suffix + " downloaded into " + downloads);
-    }
-
-    private static void screenshot(String file) throws Exception {
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        Map<String, Object> clip = new LinkedHashMap<>();
-        clip.put("x", 0);
-        clip.put("y", 0);
-        clip.put("width", 1400);
-        clip.put("height", Math.min(height.intValue(), 2400));
-        clip.put("scale", 1);
-        Map<String, Object> result = browser.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(OUT.resolve(file), Base64.getDecoder().decode((String) result.get("data")));
-    }
-
 }
