@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,7 +86,8 @@ public final class HeadlessChromium implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 element.isEnabled();
-            } catch (StaleElementReferenceException gone) {
+            } catch (WebDriverException gone) {
+                // stale (StaleElementReferenceException), or Chromium's "node does not belong to the document": the page is gone
                 while (System.nanoTime() < deadline && !"complete".equals(driver.executeScript("return document.readyState"))) {
                     pause();
                 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dvk.testing.HeadlessChromium;
 import dvk.testing.XlsxFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -37,65 +36,51 @@ class CommitteeYearBrowserIT {
     private static final String NUMBER = "123/QĐ-UBND";
     private static final String REASON = "Mô hình đã nhận Giấy khen của Sở Văn hóa năm 2024";
 
+    private static WorkspaceInBrowser workspace;
     private static ChromeDriver browser;
-    private static HeadlessChromium chromium;
-    private static Path downloads;
-    private static ServedJar served;
 
     @BeforeAll
     static void serveAndStartTheBrowser() throws Exception {
-        HeadlessChromium.requireInstalled("the committee's year browser test");
-        assertThat(ServedJar.JAR).as("target/dvk.jar: run through `./mvnw verify`, after package").exists();
-        HeadlessChromium.deleteTree(OUT);
-        Files.createDirectories(OUT);
-        served = ServedJar.start(Files.createDirectories(OUT.resolve("workspace")));
-        downloads = Files.createDirectories(OUT.resolve("downloads"));
-        chromium = HeadlessChromium.start("the committee's year browser test", Duration.ofSeconds(60), downloads);
-        browser = chromium.driver();
+        workspace = WorkspaceInBrowser.start("the committee's year browser test", OUT, Duration.ofSeconds(60));
+        browser = workspace.browser;
     }
 
     @AfterAll
     static void quit() throws Exception {
-        if (chromium != null) chromium.close();
-        if (served != null) served.terminate();
+        if (workspace != null) workspace.close();
     }
 
     @Test
     void fromUploadToIssuedDecisionRegisterAndTheNextYear() throws Exception {
         // the administrator through the setup link, and the secretary's account
-        browser.get(served.setupLink());
-        type("login", "quantri");
-        type("displayName", "Quản trị viên");
-        type("password", "mat khau quan tri");
-        type("repeated", "mat khau quan tri");
-        chromium.go(browser.findElement(By.cssSelector("main form button[type='submit']")));
+        workspace.administratorFromSetupLink();
         WebElement form = browser.findElement(By.cssSelector("[data-testid='new-user']"));
         form.findElement(By.name("login")).sendKeys("thuky");
         form.findElement(By.name("displayName")).sendKeys("Nguyễn Thị Thư");
         form.findElement(By.name("password")).sendKeys("mat khau thu ky");
         form.findElement(By.cssSelector("input[name='roles'][value='SECRETARY']")).click();
-        chromium.go(form.findElement(By.cssSelector("button[type='submit']")));
-        chromium.go(browser.findElement(By.cssSelector("[data-testid='logout']")));
+        workspace.chromium.go(form.findElement(By.cssSelector("button[type='submit']")));
+        workspace.chromium.go(browser.findElement(By.cssSelector("[data-testid='logout']")));
 
         // the secretary uploads the 2024 sample workbook
-        type("login", "thuky");
-        type("password", "mat khau thu ky");
-        chromium.go(browser.findElement(By.cssSelector("main form button[type='submit']")));
+        workspace.type("login", "thuky");
+        workspace.type("password", "mat khau thu ky");
+        workspace.chromium.go(browser.findElement(By.cssSelector("main form button[type='submit']")));
         String round = upload("Huyện Gia Lâm 2024", "2024", SAMPLE);
-        assertThat(testId("title-DISTRICT_GIAY_KHEN")).isEqualTo("15");
-        chromium.screenshot(OUT.resolve("1-round-2024.png"));
+        assertThat(workspace.testId("title-DISTRICT_GIAY_KHEN")).isEqualTo("15");
+        workspace.screenshot("1-round-2024.png");
 
         // one Giấy khen withheld, with the council's reason
         browser.get(round + "/versions/1?title=DISTRICT_GIAY_KHEN");
         WebElement holder = browser.findElement(By.cssSelector("[data-testid='decisions'] tbody tr a"));
         String holderId = holder.getText();
-        chromium.go(holder);
+        workspace.chromium.go(holder);
         WebElement withhold = browser.findElement(By.cssSelector("[data-testid='verdict-DISTRICT_GIAY_KHEN']"));
         withhold.findElement(By.name("reason")).sendKeys(REASON);
-        chromium.go(withhold.findElement(By.cssSelector("button[type='submit']")));
+        workspace.chromium.go(withhold.findElement(By.cssSelector("button[type='submit']")));
         assertThat(browser.findElement(By.cssSelector("[data-testid='verdicts'] tr[data-title='DISTRICT_GIAY_KHEN']")).getText())
                 .contains("Không trao").contains(REASON);
-        chromium.screenshot(OUT.resolve("2-card-withheld.png"));
+        workspace.screenshot("2-card-withheld.png");
 
         // the round page shows the override apart; the round is issued with its number and date
         browser.get(round + "/versions/1");
@@ -104,23 +89,23 @@ class CommitteeYearBrowserIT {
         issue.findElement(By.name("number")).sendKeys(NUMBER);
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2024-12-15'", issue.findElement(By.name("date")));
         issue.findElement(By.name("signer")).sendKeys("Nguyễn Văn Ký");
-        chromium.go(issue.findElement(By.cssSelector("[data-testid='issue-submit']")));
-        assertThat(testId("issued")).contains(NUMBER).contains("15/12/2024").contains("Nguyễn Văn Ký").contains("52 danh hiệu");
+        workspace.chromium.go(issue.findElement(By.cssSelector("[data-testid='issue-submit']")));
+        assertThat(workspace.testId("issued")).contains(NUMBER).contains("15/12/2024").contains("Nguyễn Văn Ký").contains("52 danh hiệu");
         assertThat(browser.findElements(By.cssSelector("[data-testid='upload-version']"))).as("an issued round is read-only").isEmpty();
-        chromium.screenshot(OUT.resolve("3-issued.png"));
+        workspace.screenshot("3-issued.png");
 
         // the titles in the register, found without accents; the register downloaded
-        chromium.go(browser.findElement(By.cssSelector("[data-testid='nav-register']")));
+        workspace.chromium.go(browser.findElement(By.cssSelector("[data-testid='nav-register']")));
         WebElement search = browser.findElement(By.cssSelector("[data-testid='register-district']"));
         search.sendKeys("gia lam");
         browser.findElement(By.cssSelector("[data-testid='register-year']")).sendKeys("2024");
-        chromium.go(browser.findElement(By.cssSelector("[data-testid='register-submit']")));
-        assertThat(testId("register-total")).isEqualTo("Hiển thị 52 trong 52 danh hiệu");
+        workspace.chromium.go(browser.findElement(By.cssSelector("[data-testid='register-submit']")));
+        assertThat(workspace.testId("register-total")).isEqualTo("Hiển thị 52 trong 52 danh hiệu");
         List<WebElement> entries = browser.findElements(By.cssSelector("[data-testid='register'] tbody tr"));
         assertThat(entries).hasSize(52).allSatisfy(r -> assertThat(r.getText()).contains(NUMBER));
-        chromium.screenshot(OUT.resolve("4-register.png"));
+        workspace.screenshot("4-register.png");
         browser.findElement(By.cssSelector("[data-testid='register-export']")).click();
-        Path exported = HeadlessChromium.waitForDownload(downloads, ".xlsx");
+        Path exported = HeadlessChromium.waitForDownload(workspace.downloads, ".xlsx");
         Map<String, String> codes = new HashMap<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(exported.toFile())) {
             DataFormatter cells = new DataFormatter();
@@ -151,52 +136,44 @@ class CommitteeYearBrowserIT {
         Path next = OUT.resolve("gia-lam-2026.xlsx");
         batch.write(next);
         browser.findElement(By.cssSelector("[data-testid='account']"));
-        browser.get(served.base + "/rounds");
+        browser.get(workspace.served.base + "/rounds");
         String round2026 = upload("Huyện Gia Lâm 2026", "2026", next);
         assertThat(browser.findElements(By.cssSelector("[data-testid='flagged'] tbody tr"))).as("one claim flagged").hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid='flagged']")).getText()).contains(claimant);
-        chromium.screenshot(OUT.resolve("5-round-2026-flagged.png"));
-        chromium.go(browser.findElement(By.cssSelector("[data-testid='flagged'] tbody tr a")));
-        assertThat(testId("model-code")).isEqualTo(codes.get((String) batch.get(claimantRow, "name")));
+        workspace.screenshot("5-round-2026-flagged.png");
+        workspace.chromium.go(browser.findElement(By.cssSelector("[data-testid='flagged'] tbody tr a")));
+        assertThat(workspace.testId("model-code")).isEqualTo(codes.get((String) batch.get(claimantRow, "name")));
         List<WebElement> fromRegister = browser.findElements(By.cssSelector("[data-testid='priors'] tr[data-source='register']"));
         assertThat(fromRegister).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("2024").contains(NUMBER));
         assertThat(browser.findElement(By.cssSelector("[data-testid='priors'] tr[data-source='typed']")).getText()).contains("2023");
-        assertThat(testId("flags")).isEqualTo("khai DISTRICT_MODEL 2023; sổ đăng ký ghi năm 2024");
-        chromium.screenshot(OUT.resolve("6-card-2026-priors.png"));
+        assertThat(workspace.testId("flags")).isEqualTo("khai DISTRICT_MODEL 2023; sổ đăng ký ghi năm 2024");
+        workspace.screenshot("6-card-2026-priors.png");
         browser.get(browser.getCurrentUrl() + "?lang=en");
-        assertThat(testId("flags")).isEqualTo("claims DISTRICT_MODEL 2023; the register has it in 2024");
+        assertThat(workspace.testId("flags")).isEqualTo("claims DISTRICT_MODEL 2023; the register has it in 2024");
         browser.get(round2026 + "/versions/1?lang=vi");
 
         // the statistics: titles by year, district and field, as tables and charts
-        chromium.go(browser.findElement(By.cssSelector("[data-testid='nav-statistics']")));
+        workspace.chromium.go(browser.findElement(By.cssSelector("[data-testid='nav-statistics']")));
         assertThat(browser.findElement(By.cssSelector("[data-testid='stats-by-year'] table")).getText()).contains("2024").contains("52");
         assertThat(browser.findElements(By.cssSelector("[data-testid='stats-by-district'] svg rect"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("[data-testid='stats-by-field'] svg rect"))).hasSizeGreaterThan(1);
-        chromium.screenshot(OUT.resolve("7-statistics.png"));
+        workspace.screenshot("7-statistics.png");
     }
 
     /** A new round from a file; the URL of the round. */
     private static String upload(String name, String year, Path file) {
-        chromium.go(browser.findElement(By.cssSelector("[data-testid='new-round']")));
-        type("name", name);
+        workspace.chromium.go(browser.findElement(By.cssSelector("[data-testid='new-round']")));
+        workspace.type("name", name);
         browser.findElement(By.name("year")).clear();
-        type("year", year);
+        workspace.type("year", year);
         browser.findElement(By.name("file")).sendKeys(file.toString());
         // the upload is evaluated before the answer comes: wait for the next page rather than read the address too soon
-        chromium.go(browser.findElement(By.cssSelector("[data-testid='upload']")));
+        workspace.chromium.go(browser.findElement(By.cssSelector("[data-testid='upload']")));
         assertThat(browser.getCurrentUrl()).as(() -> browser.findElement(By.tagName("main")).getText()).matches(".*/rounds/\\d+/versions/1");
         return browser.getCurrentUrl().replaceAll("/versions/1$", "");
     }
 
     static String unaccented(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D');
-    }
-
-    private static void type(String name, String text) {
-        browser.findElement(By.name(name)).sendKeys(text);
-    }
-
-    private static String testId(String id) {
-        return browser.findElement(By.cssSelector("[data-testid='" + id + "']")).getText().trim();
     }
 }

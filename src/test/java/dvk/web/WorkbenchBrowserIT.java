@@ -2,8 +2,6 @@ package dvk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dvk.testing.HeadlessChromium;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -27,37 +25,24 @@ class WorkbenchBrowserIT {
     private static final String MONTHS = "district-model.months-running";
     private static final String NOTE = "Hạ số tháng hoạt động của DISTRICT_MODEL từ 12 xuống 10 (thử nghiệm)";
 
+    private static WorkspaceInBrowser workspace;
     private static ChromeDriver browser;
-    private static HeadlessChromium chromium;
-    private static ServedJar served;
 
     @BeforeAll
     static void serveAndStartTheBrowser() throws Exception {
-        HeadlessChromium.requireInstalled("the workbench's browser test");
-        assertThat(ServedJar.JAR).as("target/dvk.jar: run through `./mvnw verify`, after package").exists();
-        HeadlessChromium.deleteTree(OUT);
-        Files.createDirectories(OUT);
-        served = ServedJar.start(Files.createDirectories(OUT.resolve("workspace")));
-        // the impact runs a child JVM that compiles the draft and evaluates the round and the fixtures
-        chromium = HeadlessChromium.start("the workbench's browser test", Duration.ofSeconds(240), null);
-        browser = chromium.driver();
+        workspace = WorkspaceInBrowser.start("the workbench's browser test", OUT, Duration.ofSeconds(240));
+        browser = workspace.browser;
     }
 
     @AfterAll
     static void quit() throws Exception {
-        if (chromium != null) chromium.close();
-        if (served != null) served.terminate();
+        if (workspace != null) workspace.close();
     }
 
     @Test
     void policyStaffLowerDistrictModelsMonthsSeeTheImpactAndSaveIt() throws Exception {
         // the administrator, a secretary and policy staff
-        browser.get(served.setupLink());
-        type("login", "quantri");
-        type("displayName", "Quản trị viên");
-        type("password", "mat khau quan tri");
-        type("repeated", "mat khau quan tri");
-        submit();
+        workspace.administratorFromSetupLink();
         waitForUrl(".*/users", Duration.ofSeconds(30));
         person("thuky", "Nguyễn Thị Thư", "SECRETARY");
         person("chinhsach", "Trần Văn Chính", "POLICY");
@@ -66,33 +51,33 @@ class WorkbenchBrowserIT {
         // the secretary stores the sample round
         signIn("thuky", "mat khau thu ky");
         browser.findElement(By.cssSelector("[data-testid='new-round']")).click();
-        type("name", "Huyện Gia Lâm 2024");
+        workspace.type("name", "Huyện Gia Lâm 2024");
         browser.findElement(By.name("year")).clear();
-        type("year", "2024");
+        workspace.type("year", "2024");
         browser.findElement(By.name("file")).sendKeys(SAMPLE.toString());
         browser.findElement(By.cssSelector("[data-testid='upload']")).click();
         waitForUrl(".*/rounds/\\d+/versions/1", Duration.ofSeconds(120));
-        assertThat(testId("title-DISTRICT_MODEL")).isEqualTo("27");
+        assertThat(workspace.testId("title-DISTRICT_MODEL")).isEqualTo("27");
         browser.findElement(By.cssSelector("[data-testid='logout']")).click();
 
         // policy staff open the rules of 2024–2025: the catalog, and the thresholds in forms
         signIn("chinhsach", "mat khau chinh sach");
         browser.findElement(By.cssSelector("[data-testid='nav-workbench']")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/workbench");
-        chromium.screenshot(OUT.resolve("1-rule-sets.png"));
+        workspace.screenshot("1-rule-sets.png");
         browser.findElement(By.cssSelector("[data-testid='open-2024-2025']")).click();
         assertThat(browser.findElement(By.cssSelector("[data-testid='catalog'] tr[data-rule='" + MONTHS + "']")).getText())
                 .contains("DISTRICT_MODEL", "months-running", "Thời gian duy trì", "tối thiểu 12 tháng", "district-model.drl:15");
         WebElement months = browser.findElement(By.cssSelector("[data-testid='threshold-" + MONTHS + "']"));
         assertThat(months.getAttribute("value")).isEqualTo("12");
-        chromium.screenshot(OUT.resolve("2-catalog.png"));
+        workspace.screenshot("2-catalog.png");
 
         // lower the months from 12 to 10: the draft shows that one number changed
         months.clear();
         months.sendKeys("10");
         browser.findElement(By.cssSelector("[data-testid='set-" + MONTHS + "']")).click();
         waitForUrl(".*/workbench/2024-2025/draft", Duration.ofSeconds(30));
-        String diff = testId("draft-diff");
+        String diff = workspace.testId("draft-diff");
         assertThat(diff).contains("-    insertLogical(Check.atLeast(kcontext, $n.id(), $m.months(), 12));",
                 "+    insertLogical(Check.atLeast(kcontext, $n.id(), $m.months(), 10));");
         assertThat(diff.lines().filter(l -> (l.startsWith("+") || l.startsWith("-")) && !l.startsWith("+++") && !l.startsWith("---")))
@@ -103,35 +88,35 @@ class WorkbenchBrowserIT {
         waitForUrl(".*/workbench/2024-2025/draft\\?round=.*", Duration.ofSeconds(30));
         waitFor(Duration.ofSeconds(240), "[data-testid='impact']");
         assertThat(browser.findElements(By.cssSelector("[data-testid='draft-failure']"))).isEmpty();
-        String gained = testId("gained-DISTRICT_MODEL");
+        String gained = workspace.testId("gained-DISTRICT_MODEL");
         assertThat(gained).startsWith("+");
         assertThat(Integer.parseInt(gained.substring(1))).isPositive();
-        assertThat(testId("impact-changes")).contains("GL-2024-016", "yêu cầu tối thiểu 12 tháng → tối thiểu 10 tháng");
+        assertThat(workspace.testId("impact-changes")).contains("GL-2024-016", "yêu cầu tối thiểu 12 tháng → tối thiểu 10 tháng");
         assertThat(browser.findElements(By.cssSelector("[data-testid='fixtures'] tbody tr"))).hasSize(6);
-        chromium.screenshot(OUT.resolve("3-impact.png"));
+        workspace.screenshot("3-impact.png");
 
         // saved as a new version with a note; the history shows it with its diff
         browser.findElement(By.cssSelector("[data-testid='save-note']")).sendKeys(NOTE);
         browser.findElement(By.cssSelector("[data-testid='save']")).click();
         waitForUrl(".*/workbench/2024-2025/history\\?saved=.*", Duration.ofSeconds(240));
-        assertThat(testId("saved")).isNotEmpty();
+        assertThat(workspace.testId("saved")).isNotEmpty();
         WebElement newest = browser.findElement(By.cssSelector("[data-testid='history'] > li"));
         assertThat(newest.findElement(By.cssSelector("[data-testid='version-note']")).getText()).isEqualTo(NOTE);
         assertThat(newest.getText()).contains("Trần Văn Chính (chinhsach)");
         assertThat(newest.findElement(By.cssSelector("[data-testid='version-diff']")).getText())
                 .contains("+    insertLogical(Check.atLeast(kcontext, $n.id(), $m.months(), 10));");
         assertThat(browser.findElements(By.cssSelector("[data-testid='history'] > li"))).hasSize(2);
-        chromium.screenshot(OUT.resolve("4-history.png"));
+        workspace.screenshot("4-history.png");
 
         // the code editor: a missing ")" is marked at its line as one types
-        browser.get(served.base + "/workbench/2024-2025/files/district-model.drl");
+        browser.get(workspace.served.base + "/workbench/2024-2025/files/district-model.drl");
         assertThat(browser.findElements(By.cssSelector(".CodeMirror"))).hasSize(1);
         ((JavascriptExecutor) browser).executeScript("var e = window.dvkEditor; e.setValue(e.getValue()"
                 + ".replace('$m : Measures(nominationId == $n.id)', '$m : Measures(nominationId == $n.id'));");
         waitFor(Duration.ofSeconds(120), "[data-testid='check-problems'] li.error");
-        assertThat(testId("check-problems")).contains("21:");
+        assertThat(workspace.testId("check-problems")).contains("21:");
         waitFor(Duration.ofSeconds(10), ".CodeMirror-lint-marker-error");
-        chromium.screenshot(OUT.resolve("5-editor.png"));
+        workspace.screenshot("5-editor.png");
     }
 
     private static void waitForUrl(String pattern, Duration limit) throws InterruptedException {
@@ -153,7 +138,7 @@ class WorkbenchBrowserIT {
     }
 
     private static void person(String login, String name, String role) throws InterruptedException {
-        browser.get(served.base + "/users");
+        browser.get(workspace.served.base + "/users");
         WebElement form = browser.findElement(By.cssSelector("[data-testid='new-user']"));
         form.findElement(By.name("login")).sendKeys(login);
         form.findElement(By.name("displayName")).sendKeys(name);
@@ -165,21 +150,9 @@ class WorkbenchBrowserIT {
 
     private static void signIn(String login, String password) throws InterruptedException {
         waitForUrl(".*/login.*", Duration.ofSeconds(30));
-        type("login", login);
-        type("password", password);
-        submit();
+        workspace.type("login", login);
+        workspace.type("password", password);
+        workspace.submit();
         waitForUrl(".*/rounds", Duration.ofSeconds(30));
-    }
-
-    private static void type(String name, String text) {
-        browser.findElement(By.name(name)).sendKeys(text);
-    }
-
-    private static void submit() {
-        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
-    }
-
-    private static String testId(String id) {
-        return browser.findElement(By.cssSelector("[data-testid='" + id + "']")).getText().trim();
     }
 }
