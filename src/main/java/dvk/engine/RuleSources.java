@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -94,16 +95,27 @@ public record RuleSources(Path directory, List<DrlFile> drlFiles, Path titlesFil
 
     /** sha256 of every file's name and bytes, in name order: equal rules give an equal fingerprint. */
     public String fingerprint() throws RulesException {
+        List<Map.Entry<String, byte[]>> drl = new ArrayList<>(drlFiles.size());
+        for (DrlFile file : drlFiles) drl.add(Map.entry(file.name(), file.text().getBytes(StandardCharsets.UTF_8)));
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (DrlFile drl : drlFiles) {
-                update(digest, drl.name(), drl.text().getBytes(StandardCharsets.UTF_8));
-            }
-            update(digest, TITLES_FILE, Files.readAllBytes(titlesFile));
-            update(digest, RuleSetManifestReader.FILE, Files.readAllBytes(manifestFile));
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+            return fingerprint(drl, Files.readAllBytes(titlesFile), Files.readAllBytes(manifestFile));
         } catch (IOException e) {
             throw new RulesException(new RuleProblem(TITLES_FILE, 0, null, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * The fingerprint of a rule set's files: the DRL files (name and bytes) in the order given, which
+     * is their names' order, then titles.json and ruleset.json (each skipped when null). Files not
+     * read from a directory (a draft in the workbench) are fingerprinted as the compiled set would be.
+     */
+    public static String fingerprint(List<Map.Entry<String, byte[]>> drlFiles, byte[] titles, byte[] manifest) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> drl : drlFiles) update(digest, drl.getKey(), drl.getValue());
+            if (titles != null) update(digest, TITLES_FILE, titles);
+            if (manifest != null) update(digest, RuleSetManifestReader.FILE, manifest);
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

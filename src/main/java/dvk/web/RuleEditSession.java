@@ -1,11 +1,9 @@
 package dvk.web;
 
+import dvk.engine.RuleSources;
 import dvk.store.RuleRepository;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,24 +91,8 @@ final class RuleEditSession {
     }
 
     static String fingerprint(Map<String, byte[]> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
-                if (file.getKey().endsWith(".drl")) update(digest, file.getKey(), file.getValue());
-            }
-            for (String name : List.of("titles.json", "ruleset.json")) {
-                if (files.containsKey(name)) update(digest, name, files.get(name));
-            }
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void update(MessageDigest digest, String name, byte[] bytes) {
-        digest.update(name.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(bytes);
-        digest.update((byte) 0);
+        List<Map.Entry<String, byte[]>> drl = new TreeMap<>(files).entrySet().stream()
+                .filter(file -> file.getKey().endsWith(".drl")).toList();
+        return RuleSources.fingerprint(drl, files.get("titles.json"), files.get("ruleset.json"));
     }
 }
