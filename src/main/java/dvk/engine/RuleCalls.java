@@ -30,9 +30,7 @@ public final class RuleCalls {
         List<Call> calls = new ArrayList<>();
         Matcher m = CALL.matcher(code);
         while (m.find()) {
-            int open = m.end() - 1;
-            int close = closing(code, open);
-            List<String> args = split(code.substring(open + 1, close));
+            List<String> args = arguments(code, m.end() - 1).spans().stream().map(span -> code.substring(span[0], span[1])).toList();
             int line = firstLine - 1 + DrlText.lineAt(code, m.start());
             calls.add(new Call(m.group(1), m.group(2), args, line));
         }
@@ -85,32 +83,21 @@ public final class RuleCalls {
         return e.replaceAll("^\\$\\w*[yY]\\w*", "Y");
     }
 
-    private static int closing(String code, int open) {
+    /**
+     * A call's arguments as offsets into {@code code}, the call's "(" at {@code open}: each span
+     * {@code [start, end)} without the blanks around it; commas inside strings and nested brackets
+     * do not split. {@code closed} is false when the code ends before the call does (the spans then
+     * run to its end).
+     */
+    record Arguments(List<int[]> spans, boolean closed) {}
+
+    static Arguments arguments(String code, int open) {
+        List<int[]> spans = new ArrayList<>();
         int depth = 0;
         char quote = 0;
+        int start = open + 1;
         for (int i = open; i < code.length(); i++) {
             char c = code.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') i++;
-                else if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return code.length();
-    }
-
-    private static List<String> split(String args) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < args.length(); i++) {
-            char c = args.charAt(i);
             if (quote != 0) {
                 if (c == '\\') i++;
                 else if (c == quote) quote = 0;
@@ -119,13 +106,24 @@ public final class RuleCalls {
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(args.substring(start, i).strip());
+                if (--depth == 0) return new Arguments(last(code, open, start, i, spans), true);
+            } else if (c == ',' && depth == 1) {
+                spans.add(trimmed(code, start, i));
                 start = i + 1;
             }
         }
-        if (!args.isBlank()) parts.add(args.substring(start).strip());
-        return parts;
+        return new Arguments(last(code, open, start, code.length(), spans), false);
+    }
+
+    /** The spans with the last argument, ending at {@code end}; none for a call without arguments. */
+    private static List<int[]> last(String code, int open, int start, int end, List<int[]> spans) {
+        if (!code.substring(open + 1, end).isBlank()) spans.add(trimmed(code, start, end));
+        return spans;
+    }
+
+    private static int[] trimmed(String code, int start, int end) {
+        while (start < end && Character.isWhitespace(code.charAt(start))) start++;
+        while (end > start && Character.isWhitespace(code.charAt(end - 1))) end--;
+        return new int[] {start, end};
     }
 }

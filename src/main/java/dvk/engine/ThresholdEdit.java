@@ -57,11 +57,13 @@ public final class ThresholdEdit {
         Matcher m = CHECK.matcher(drl.bare());
         while (m.find()) {
             int open = m.end() - 1;
-            List<int[]> args = arguments(code, open);
+            RuleCalls.Arguments call = RuleCalls.arguments(code, open);
+            if (!call.closed()) continue; // no closing parenthesis: not a call to edit
+            List<int[]> args = call.spans();
             String method = m.group(1);
             int index = method.equals("atLeast") ? 3 : 4;
             if (args.size() <= index) continue;
-            int[] span = trimmed(code, args.get(index));
+            int[] span = args.get(index);
             String literal = code.substring(span[0], span[1]);
             int line = DrlText.lineAt(text, span[0]);
             RuleSources.Declaration rule = null;
@@ -73,7 +75,7 @@ public final class ThresholdEdit {
             String id = annotation(header, "id");
             String criterion = annotation(header, "criterion");
             if (criterion == null) continue;
-            int[] quantitySpan = trimmed(code, args.get(method.equals("atLeast") ? 2 : 3));
+            int[] quantitySpan = args.get(method.equals("atLeast") ? 2 : 3);
             String quantity = (method.equals("shareAtLeast") ? "share of " : method.equals("withinQuota") ? "quota rank" : "")
                     + (method.equals("withinQuota") ? "" : RuleCalls.quantity(code.substring(quantitySpan[0], quantitySpan[1])));
             int lineStart = text.lastIndexOf('\n', span[0] - 1) + 1;
@@ -143,41 +145,5 @@ public final class ThresholdEdit {
             if (m.group(1).equals(name)) return m.group(2);
         }
         return null;
-    }
-
-    /** The spans of a call's arguments (offsets into {@code code}), the call's "(" at {@code open}. */
-    private static List<int[]> arguments(String code, int open) {
-        List<int[]> spans = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = open + 1;
-        for (int i = open; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') i++;
-                else if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                if (--depth == 0) {
-                    if (!code.substring(start, i).isBlank()) spans.add(new int[] {start, i});
-                    return spans;
-                }
-            } else if (c == ',' && depth == 1) {
-                spans.add(new int[] {start, i});
-                start = i + 1;
-            }
-        }
-        return List.of(); // no closing parenthesis: not a call to edit
-    }
-
-    private static int[] trimmed(String code, int[] span) {
-        int a = span[0];
-        int b = span[1];
-        while (a < b && Character.isWhitespace(code.charAt(a))) a++;
-        while (b > a && Character.isWhitespace(code.charAt(b - 1))) b--;
-        return new int[] {a, b};
     }
 }
